@@ -1,0 +1,415 @@
+"""Record types of the Routewijzer knowledge base.
+
+Every model is strict: an unknown key, a wrong type or a missing required field is an
+error. Field docstrings are Dutch because they become the descriptions in the JSON Schemas
+that editors see when they hover over a key in their editor.
+
+This module knows nothing about files, YAML or MkDocs: it validates plain Python data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal, Union
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+# --------------------------------------------------------------------------- value types
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+# Raw HTML that Markdown fields may contain; anything else is rejected (see _check_markdown).
+_ALLOWED_TAGS = {"abbr", "br", "kbd", "sub", "sup"}
+_TAG_RE = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
+_BAD_SCHEME_RE = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
+
+
+def _check_url(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() in {"javascript", "data", "vbscript", "file"}:
+        raise ValueError(f"'{parts.scheme}:'-links zijn niet toegestaan; gebruik een https-adres")
+    if value in {"", "#"} or value.startswith("#"):
+        raise ValueError("een lege link of '#' is geen adres; vul het echte adres in of markeer het als onbekend")
+    if parts.scheme not in {"https", "http"} or not parts.netloc or "." not in parts.netloc:
+        raise ValueError(f"'{value}' is geen geldig webadres; het moet beginnen met https://")
+    if " " in value:
+        raise ValueError(f"'{value}' bevat een spatie; een webadres heeft geen spaties")
+    return value
+
+
+def _check_email(value: str) -> str:
+    value = value.strip()
+    if not _EMAIL_RE.match(value):
+        raise ValueError(f"'{value}' is geen geldig e-mailadres (voorbeeld: info@voorbeeld.nl)")
+    return value
+
+
+def _check_phone(value: str) -> str:
+    value = value.strip()
+    digits = re.sub(r"[\s\-()]", "", value)
+    ok = (
+        re.fullmatch(r"0[1-9]\d{8}", digits)  # 020-1234567, 088-5551000, 06-12345678
+        or re.fullmatch(r"0[89]0\d{4,7}", digits)  # 0800-2000, 0900-8020
+        or re.fullmatch(r"\+31[1-9]\d{8}", digits)  # +31 20 123 4567
+        or re.fullmatch(r"1\d{2,5}", digits)  # 112, 113, 14 020 style short numbers
+    )
+    if not ok:
+        raise ValueError(
+            f"'{value}' is geen geldig Nederlands telefoonnummer "
+            "(voorbeelden: 0800-2000, 088-5551000, 020-1234567)"
+        )
+    return value
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG_RE.match(value):
+        raise ValueError(
+            f"'{value}' is geen geldige id: gebruik kleine letters, cijfers en streepjes (zoals gooi-en-vechtstreek)"
+        )
+    return value
+
+
+def _check_markdown(value: str) -> str:
+    for match in _TAG_RE.finditer(value):
+        tag = match.group(1).lower()
+        if tag not in _ALLOWED_TAGS:
+            raise ValueError(
+                f"HTML-code <{tag}> is niet toegestaan; schrijf gewone tekst of Markdown"
+            )
+        if re.search(r"(?i)\bon[a-z]+\s*=", match.group(2)):
+            raise ValueError("HTML-attributen als onclick zijn niet toegestaan")
+    if _BAD_SCHEME_RE.search(value):
+        raise ValueError("links met javascript: of data: zijn niet toegestaan")
+    return value
+
+
+def _check_plain(value: str) -> str:
+    if _TAG_RE.search(value):
+        raise ValueError("HTML-code is hier niet toegestaan; schrijf gewone tekst")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_plain)]
+"""Plain text, no markup."""
+Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_markdown)]
+"""Markdown text; raw HTML is limited to a small safe set of inline tags."""
+Url = Annotated[str, AfterValidator(_check_url)]
+Email = Annotated[str, AfterValidator(_check_email)]
+Phone = Annotated[str, AfterValidator(_check_phone)]
+Ref = Annotated[str, AfterValidator(_check_slug)]
+"""The id (file name without .yaml) of another record."""
+
+Audience = Literal["professional", "ouder", "jongere"]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True
+    )
+
+
+class Unknown(StrictModel):
+    """Een feit dat (nog) niet bekend is. Nooit gokken: zeg waar het vandaan moet komen."""
+
+    unknown: Text
+    """Waarom dit onbekend is en waar een redacteur het kan vinden. Voorbeeld: 'Niet gevonden; vraag het na bij de regiogemeente.'"""
+
+
+def _fact_tag(value: Any) -> str:
+    return "onbekend" if isinstance(value, (dict, Unknown)) else "bekend"
+
+
+def fact(inner: Any) -> Any:
+    """A value of type `inner`, or an explicit `{unknown: ...}` record."""
+    return Annotated[
+        Union[Annotated[inner, Tag("bekend")], Annotated[Unknown, Tag("onbekend")]],  # noqa: UP007
+        Discriminator(_fact_tag),
+    ]
+
+
+FactText = fact(Text)
+FactUrl = fact(Url)
+FactEmail = fact(Email)
+FactPhone = fact(Phone)
+FactYear = fact(Annotated[int, Field(ge=1900, le=2100)])
+
+
+# --------------------------------------------------------------------------- shared parts
+
+
+class Source(StrictModel):
+    """Een bron waar de feiten van dit record op rusten."""
+
+    title: Text
+    """Titel van de bron. Voorbeeld: 'Wat doen de bovenregionale expertisenetwerken jeugd?'"""
+    url: Url | None = None
+    """Webadres van de bron (https). Laat weg als de bron niet online staat, en vul dan 'note' in."""
+    publisher: Text | None = None
+    """Wie de bron uitgeeft. Voorbeeld: 'VNG'."""
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
+    """Datum of jaar van de bron, als JJJJ, JJJJ-MM of JJJJ-MM-DD. Voorbeeld: '2020-06-17'."""
+    note: Text | None = None
+    """Waar de bron te vinden is als er geen webadres is, of wat de bron precies zegt."""
+
+    @model_validator(mode="after")
+    def _note_or_url(self) -> Source:
+        if self.url is None and self.note is None:
+            raise ValueError("een bron zonder webadres heeft een 'note' nodig die zegt waar de bron te vinden is")
+        return self
+
+
+class Record(StrictModel):
+    """Velden die elk record heeft."""
+
+    title: Text
+    """De titel zoals bezoekers hem zien."""
+    audience: Annotated[list[Audience], Field(min_length=1)]
+    """Voor wie dit record vooral is: professional, ouder en/of jongere."""
+    summary: Text
+    """Een of twee zinnen in gewoon Nederlands (B1). Verschijnt in lijsten en zoekresultaten."""
+    body: Markdown | None = None
+    """Uitleg in Markdown, in eigen woorden. Geen HTML."""
+    sources: Annotated[list[Source], Field(min_length=1)]
+    """De bronnen waar de feiten op rusten; minstens één."""
+    reviewed: date
+    """Datum waarop een redacteur dit record voor het laatst heeft gecontroleerd (JJJJ-MM-DD)."""
+    related: list[Annotated[str, StringConstraints(pattern=r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")]] = []
+    """Verwante records als 'soort/id'. Voorbeeld: 'wet/jeugdwet' of 'begrip/ots'."""
+
+    @field_validator("audience")
+    @classmethod
+    def _unique_audience(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("elke doelgroep mag maar één keer voorkomen")
+        return value
+
+    @field_validator("reviewed")
+    @classmethod
+    def _not_in_future(cls, value: date) -> date:
+        if value > date.today():
+            raise ValueError(f"{value.isoformat()} ligt in de toekomst; vul de datum van de laatste controle in")
+        return value
+
+
+class _Themed(Record):
+    themes: list[Ref] = []
+    """De thema's waar dit record bij hoort (id's uit data/thema/)."""
+
+
+# --------------------------------------------------------------------------- record types
+
+
+class Theme(Record):
+    """Een van de zes hoofdstukken van de Routewijzer."""
+
+    order: Annotated[int, Field(ge=1, le=99)]
+    """Volgorde op de site (1 is eerst)."""
+    subtitle: Text
+    """De ondertitel van het hoofdstuk. Voorbeeld: 'de weg vinden in het doolhof van wetten en regels'."""
+
+
+class Measure(StrictModel):
+    """Een maatregel of voorziening die een wet mogelijk maakt."""
+
+    name: Text
+    """Naam van de maatregel. Voorbeeld: 'Ondertoezichtstelling (OTS)'."""
+    summary: Text
+    """Wat de maatregel inhoudt, in gewone woorden."""
+    decides: Text
+    """Wie erover beslist. Voorbeeld: 'de kinderrechter, op verzoek van de Raad voor de Kinderbescherming'."""
+    ages: Text | None = None
+    """Voor welke leeftijd de maatregel geldt, als dat anders is dan bij de wet zelf."""
+    legal_basis: Text | None = None
+    """Waar het in de wet staat. Voorbeeld: 'artikel 1:255 BW'."""
+    term: Ref | None = None
+    """Id van het begrip in de woordenlijst dat deze maatregel uitlegt (data/begrip/)."""
+
+
+class Law(_Themed):
+    """Een wet of regeling rond jeugdhulp en jeugdbescherming."""
+
+    abbreviation: Text
+    """Korte naam. Voorbeeld: 'Wvggz'."""
+    official_title: Text
+    """Officiële titel zoals op wetten.overheid.nl."""
+    bwbr: Annotated[str, StringConstraints(pattern=r"^BWBR\d{7}$")]
+    """Identificatie op wetten.overheid.nl. Voorbeeld: 'BWBR0034925'."""
+    url: Url
+    """Link naar de officiële tekst op wetten.overheid.nl."""
+    in_force: fact(date)  # type: ignore[valid-type]
+    """Sinds wanneer de wet geldt (JJJJ-MM-DD), of onbekend met uitleg."""
+    for_whom: Text
+    """Voor wie de wet is bedoeld."""
+    ages: Text
+    """Leeftijdsgrenzen in gewone woorden."""
+    who_decides: Text
+    """Wie beslist over hulp of maatregelen onder deze wet."""
+    how_to_apply: Text
+    """Hoe iemand hulp aanvraagt of hoe een maatregel wordt aangevraagd."""
+    measures: list[Measure] = []
+    """De belangrijkste maatregelen of voorzieningen."""
+
+
+class RegionalTeam(StrictModel):
+    """Het regionaal expertteam (RET) van een jeugdregio. Alleen gegevens uit een bron; anders onbekend."""
+
+    name: FactText  # type: ignore[valid-type]
+    """Naam van het team zoals de regio hem gebruikt, of onbekend."""
+    website: FactUrl  # type: ignore[valid-type]
+    """Webpagina van het team, of onbekend met uitleg waar die te vinden is."""
+    email: FactEmail  # type: ignore[valid-type]
+    """Algemeen e-mailadres van het team (nooit een persoonlijk adres), of onbekend."""
+    phone: FactPhone  # type: ignore[valid-type]
+    """Algemeen telefoonnummer van het team, of onbekend."""
+    note: Text | None = None
+    """Wat we verder over het team weten, met bron in 'sources' van het record."""
+
+
+class Municipality(StrictModel):
+    """Een gemeente in de jeugdregio."""
+
+    name: Text
+    """Naam van de gemeente. Voorbeeld: 'Hilversum'."""
+    code: Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
+    """CBS-gemeentecode. Voorbeeld: 'GM0402'."""
+    former_names: list[Text] = []
+    """Namen van gemeenten die sinds 2016 in deze gemeente zijn opgegaan, zodat zoeken op de oude naam werkt."""
+    certain: bool = True
+    """false als niet zeker is dat de gemeente (nog) bij deze regio hoort; leg dat uit in 'note'."""
+    note: Text | None = None
+    """Toelichting, bijvoorbeeld over een wijziging van regio."""
+
+
+class Region(_Themed):
+    """Een jeugdregio: gemeenten die samen jeugdhulp inkopen en organiseren."""
+
+    cbs_code: Annotated[str, StringConstraints(pattern=r"^JZ\d{2}$")]
+    """CBS-code van de jeugdregio. Voorbeeld: 'JZ16'."""
+    provinces: Annotated[list[Text], Field(min_length=1)]
+    """Provincie(s) waarin de regio ligt."""
+    municipalities: Annotated[list[Municipality], Field(min_length=1)]
+    """De gemeenten van de regio."""
+    ret: RegionalTeam
+    """Het regionaal expertteam (RET) van de regio."""
+    network: Ref
+    """Id van het bovenregionaal expertisenetwerk (BEN) waar de regio bij hoort (data/netwerk/)."""
+    network_basis: Text
+    """Hoe we weten bij welk BEN de regio hoort. Voorbeeld: 'afgeleid uit de provincie; bijlage 1 van de regeling niet ingezien'."""
+    care_office_regions: fact(Annotated[list[Text], Field(min_length=1)])  # type: ignore[valid-type]
+    """Zorgkantoorregio('s) voor de Wlz in dit gebied, of onbekend."""
+
+
+class Network(_Themed):
+    """Een bovenregionaal expertisenetwerk jeugd (BEN)."""
+
+    short_name: Text
+    """Korte naam. Voorbeeld: 'BEN Noord-Nederland'."""
+    provinces: Annotated[list[Text], Field(min_length=1)]
+    """Provincie(s) die het netwerk bedient."""
+    coordinating_municipality: FactText  # type: ignore[valid-type]
+    """De gemeente die namens de regio's opdrachtgever is, of onbekend."""
+    website: FactUrl  # type: ignore[valid-type]
+    """Website van het netwerk, of onbekend."""
+    offers: Annotated[list[Text], Field(min_length=1)]
+    """Wat het netwerk biedt, elk punt in één zin."""
+
+
+class Resource(_Themed):
+    """Een document, hulpmiddel of website om verder te lezen."""
+
+    kind: Literal["document", "rapport", "website", "hulpmiddel", "video", "artikel", "wettekst"]
+    """Soort: document, rapport, website, hulpmiddel, video, artikel of wettekst."""
+    publisher: FactText  # type: ignore[valid-type]
+    """Wie het uitgeeft, of onbekend."""
+    year: FactYear  # type: ignore[valid-type]
+    """Jaar van uitgave, of onbekend."""
+    url: FactUrl  # type: ignore[valid-type]
+    """Waar het te vinden is, of onbekend met uitleg."""
+
+
+class Lesson(_Themed):
+    """Een les uit casusevaluaties: een knooppunt of een succesfactor."""
+
+    level: Literal["gezin", "professional", "organisatie", "stelsel"]
+    """Op welk niveau de les speelt: gezin, professional, organisatie of stelsel."""
+    kind: Literal["knooppunt", "succesfactor", "aanbeveling"]
+    """Knooppunt (wat vastloopt), succesfactor (wat helpt) of aanbeveling."""
+
+
+class Term(_Themed):
+    """Een begrip of afkorting uit de jeugdzorg."""
+
+    abbreviation: Text | None = None
+    """De afkorting, als die er is. Voorbeeld: 'OTS'."""
+    synonyms: list[Text] = []
+    """Andere woorden die mensen gebruiken voor hetzelfde. Ze helpen bij zoeken."""
+    definition: Text
+    """Korte uitleg in één of twee zinnen, in gewoon Nederlands. Verschijnt ook als uitleg bij de afkorting."""
+
+
+class Contact(_Themed):
+    """Een organisatie of hulplijn waar ouders, jongeren of professionals terechtkunnen."""
+
+    helps_with: Annotated[list[Text], Field(min_length=1)]
+    """Waarvoor je hier terechtkunt, elk punt kort."""
+    phone: FactPhone | None = None  # type: ignore[valid-type]
+    """Telefoonnummer uit een bron, of onbekend. Laat weg als de organisatie geen telefoonnummer heeft."""
+    website: FactUrl | None = None  # type: ignore[valid-type]
+    """Website uit een bron, of onbekend."""
+    email: FactEmail | None = None  # type: ignore[valid-type]
+    """Algemeen e-mailadres uit een bron, of onbekend."""
+    hours: Text | None = None
+    """Wanneer de organisatie bereikbaar is, als een bron dat zegt."""
+    cost: Text | None = None
+    """Wat het kost, als een bron dat zegt. Voorbeeld: 'gratis'."""
+
+
+# --------------------------------------------------------------------------- registry
+
+KINDS: dict[str, type[Record]] = {
+    "thema": Theme,
+    "wet": Law,
+    "regio": Region,
+    "netwerk": Network,
+    "hulpmiddel": Resource,
+    "les": Lesson,
+    "begrip": Term,
+    "contact": Contact,
+}
+"""Folder name under data/ → record model. The folder name is also the URL segment."""
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "thema": ("Thema", "Thema's"),
+    "wet": ("Wet", "Wetten en regels"),
+    "regio": ("Jeugdregio", "Jeugdregio's"),
+    "netwerk": ("Expertisenetwerk", "Expertisenetwerken (BEN)"),
+    "hulpmiddel": ("Hulpmiddel", "Documenten en hulpmiddelen"),
+    "les": ("Les", "Lessen uit casuïstiek"),
+    "begrip": ("Begrip", "Begrippen"),
+    "contact": ("Hulp en contact", "Hulp en contact"),
+}
+"""Singular and plural Dutch labels per kind."""
+
+AUDIENCE_LABELS: dict[str, str] = {
+    "professional": "professionals",
+    "ouder": "ouders",
+    "jongere": "jongeren",
+}
+
+
+def is_unknown(value: object) -> bool:
+    """True when a fact is recorded as unknown."""
+    return isinstance(value, Unknown)
