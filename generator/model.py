@@ -22,6 +22,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -106,10 +107,26 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 """Plain text, no markup."""
 Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_markdown)]
 """Markdown text; raw HTML is limited to a small safe set of inline tags."""
-Url = Annotated[str, AfterValidator(_check_url)]
-Email = Annotated[str, AfterValidator(_check_email)]
-Phone = Annotated[str, AfterValidator(_check_phone)]
-Ref = Annotated[str, AfterValidator(_check_slug)]
+Url = Annotated[
+    str,
+    AfterValidator(_check_url),
+    WithJsonSchema({"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$", "examples": ["https://www.voorbeeld.nl/pagina"]}),
+]
+Email = Annotated[
+    str,
+    AfterValidator(_check_email),
+    WithJsonSchema({"type": "string", "pattern": _EMAIL_RE.pattern, "examples": ["info@voorbeeld.nl"]}),
+]
+Phone = Annotated[
+    str,
+    AfterValidator(_check_phone),
+    WithJsonSchema({"type": "string", "pattern": r"^(\+31|0|1)[0-9 ()-]{2,16}$", "examples": ["0800-2000", "088-5551000"]}),
+]
+Ref = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "examples": ["gooi-en-vechtstreek"]}),
+]
 """The id (file name without .yaml) of another record."""
 
 Audience = Literal["professional", "ouder", "jongere"]

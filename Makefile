@@ -1,0 +1,85 @@
+# Routewijzer: every target sets up what it needs on a fresh machine.
+# `make help` lists the targets.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+
+# List the targets with their descriptions.
+.PHONY: help
+help:
+	@awk 'BEGIN{FS=":"} /^# /{d=substr($$0,3)} /^\.PHONY: /{sub(/^\.PHONY: /,""); printf "  make %-10s %s\n", $$0, d}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
+	  echo "python3-venv ontbreekt; installeren met apt-get"; \
+	  apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+# Create .venv and install the locked Python packages.
+.PHONY: install
+install: $(STAMP)
+
+# Build the site and serve it on http://127.0.0.1:8000 with live reload (data/ included).
+.PHONY: serve
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --strict -a $(HOST):$(PORT)
+
+# Build the site into site/ (strict; a failed build leaves the previous site/ untouched).
+.PHONY: build
+build: $(STAMP)
+	$(PY) -m generator build
+
+# The editors' fast loop: validate data, strict build, internal links and anchors. Prints only problems.
+.PHONY: check
+check: $(STAMP)
+	@$(PY) -m generator check
+
+# Run every test.
+.PHONY: test
+test: $(STAMP)
+	$(PY) -m pytest -n 2 -q
+
+# Static checks of the code (ruff, mypy); changes nothing.
+.PHONY: lint
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/mypy generator
+
+# Reformat the code and apply safe ruff fixes.
+.PHONY: format
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix generator tests
+	$(VENV)/bin/ruff format generator tests
+
+# Benchmarks: make check, validate + build at 2,000 and 10,000 records against plain MkDocs. Prints figures, never fails on time.
+.PHONY: bench
+bench: $(STAMP)
+	$(PY) tests/bench/bench_build.py
+
+# Regenerate the JSON Schemas in schemas/ from the models.
+.PHONY: schemas
+schemas: $(STAMP)
+	$(PY) -m generator schemas
+
+# Re-resolve requirements.lock from pyproject.toml (needs the package registry).
+.PHONY: lock
+lock: $(STAMP)
+	$(PY) -m pip install -q pip-tools
+	$(VENV)/bin/pip-compile -q --extra dev --generate-hashes --strip-extras -o requirements.lock pyproject.toml
+
+# Remove the built site and caches (keeps .venv).
+.PHONY: clean
+clean:
+	rm -rf site .site.* .pytest_cache .ruff_cache .mypy_cache

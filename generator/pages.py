@@ -1,0 +1,455 @@
+"""Render a validated catalog into Markdown pages and a navigation outline.
+
+Pure functions: catalog in, (path, Markdown) pairs out. No file access, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .loader import Catalog, Entry, iter_references
+from .model import (
+    AUDIENCE_LABELS,
+    KIND_LABELS,
+    KINDS,
+    Contact,
+    Law,
+    Lesson,
+    Network,
+    Record,
+    Region,
+    Resource,
+    Source,
+    Term,
+    Theme,
+    Unknown,
+)
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+KIND_ORDER = ("thema", "wet", "regio", "netwerk", "les", "hulpmiddel", "begrip", "contact")
+KIND_INTROS = {
+    "thema": "De Routewijzer heeft zes hoofdstukken. Elk hoofdstuk legt uit waar het over gaat, "
+    "waarom het ertoe doet voor de jongere en wat je zelf kunt doen.",
+    "wet": "Welke wet geldt, welke maatregel past en wie beslist? Hier staat per wet of regeling "
+    "voor wie die is, wat die mogelijk maakt en hoe je hulp aanvraagt.",
+    "regio": "Nederland heeft 42 jeugdregio's. In elke regio werken gemeenten samen aan jeugdhulp. "
+    "Elke regio heeft een regionaal expertteam (RET) en hoort bij een bovenregionaal expertisenetwerk (BEN).",
+    "netwerk": "Acht bovenregionale expertisenetwerken jeugd (BEN's) helpen regio's en hun expertteams "
+    "als de hulp voor een jongere met complexe problemen vastloopt.",
+    "les": "Wat leren we van casusevaluaties? Knooppunten laten zien waar hulp vastliep, "
+    "succesfactoren wat hielp, aanbevelingen wat anders kan.",
+    "hulpmiddel": "Documenten, rapporten, websites en hulpmiddelen om verder te lezen.",
+    "begrip": "Woorden en afkortingen uit de jeugdzorg, uitgelegd in gewone taal.",
+    "contact": "Bij wie kun je terecht met een vraag, een zorg of een klacht?",
+}
+LEVEL_LABELS = {"gezin": "Gezin", "professional": "Professional", "organisatie": "Organisatie", "stelsel": "Stelsel"}
+LESSON_KIND_LABELS = {"knooppunt": "Knooppunt", "succesfactor": "Succesfactor", "aanbeveling": "Aanbeveling"}
+RESOURCE_KIND_LABELS = {
+    "document": "Document", "rapport": "Rapport", "website": "Website", "hulpmiddel": "Hulpmiddel",
+    "video": "Video", "artikel": "Artikel", "wettekst": "Wettekst",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, its Markdown and the data file it comes from."""
+
+    path: str
+    markdown: str
+    title: str
+    source: str | None = None
+    """The YAML file behind the page (for the edit button), or None for generated overviews."""
+
+
+@dataclass
+class NavItem:
+    title: str
+    path: str
+    children: list[NavItem] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def format_date(value: date) -> str:
+    """24 november 2026."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def escape(text: str) -> str:
+    """Plain text safe to put inside Markdown: no HTML, no accidental link or emphasis syntax."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_[]|":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def page_path(kind: str, id_: str) -> str:
+    return f"{kind}/{id_}.md"
+
+
+def link(from_path: str, to_path: str, text: str) -> str:
+    rel = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return f"[{escape(text)}]({rel})"
+
+
+def _unknown(value: Unknown) -> str:
+    return f"*Niet bekend.* {escape(value.unknown)}"
+
+
+def _fact(value: Any, fmt: Callable[[Any], str] = lambda v: escape(str(v))) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Unknown):
+        return _unknown(value)
+    return fmt(value)
+
+
+def _url(value: str) -> str:
+    shown = value.split("://", 1)[-1].rstrip("/")
+    return f"[{escape(shown)}]({value})"
+
+
+def _email(value: str) -> str:
+    return f"[{escape(value)}](mailto:{value})"
+
+
+def _phone(value: str) -> str:
+    digits = "".join(c for c in value if c.isdigit() or c == "+")
+    return f"[{escape(value)}](tel:{digits})"
+
+
+def _deflist(rows: Iterable[tuple[str, str]]) -> str:
+    out = []
+    for label, value in rows:
+        out.append(f"{label}\n:   {value}\n")
+    return "\n".join(out)
+
+
+def _bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def _audience(record: Record) -> str:
+    return ", ".join(AUDIENCE_LABELS[a] for a in record.audience)
+
+
+def _source_line(source: Source) -> str:
+    title = escape(source.title)
+    parts = [f"[{title}]({source.url})" if source.url else title]
+    if source.publisher:
+        parts.append(escape(source.publisher))
+    if source.date:
+        parts.append(source.date)
+    line = ", ".join(parts)
+    if source.note:
+        line += f". {escape(source.note)}"
+    return line
+
+
+def _demote(markdown: str) -> str:
+    """Bodies may use '#'; the page title is the only h1, so shift body headings down a level."""
+    out = []
+    fenced = False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and line.startswith("# "):
+            line = "#" + line
+        out.append(line)
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- the renderer
+
+
+class SiteRenderer:
+    """Turns a catalog into pages. One instance per build; derived indexes are computed once."""
+
+    def __init__(self, catalog: Catalog, *, review_after_days: int = 365) -> None:
+        self.catalog = catalog
+        self.review_after_days = review_after_days
+        self.incoming: dict[str, list[Entry]] = defaultdict(list)
+        for entry in catalog.entries.values():
+            for _loc, kind, id_ in iter_references(entry):
+                target = f"{kind}/{id_}"
+                if entry not in self.incoming[target]:
+                    self.incoming[target].append(entry)
+        for refs in self.incoming.values():
+            refs.sort(key=lambda e: (KIND_ORDER.index(e.kind), e.record.title.casefold()))
+
+    # ---- public API
+
+    def pages(self) -> list[Page]:
+        pages = [self.render_index(kind) for kind in KIND_ORDER]
+        for kind in KIND_ORDER:
+            pages.extend(self.render_record(entry) for entry in self.catalog.of_kind(kind))
+        return pages
+
+    def nav(self, max_expanded: int = 12) -> list[NavItem]:
+        """One section per kind; small collections list their records, large ones only the index."""
+        items = []
+        for kind in KIND_ORDER:
+            entries = self.catalog.of_kind(kind)
+            children = []
+            if len(entries) <= max_expanded:
+                children = [NavItem(e.record.title, page_path(kind, e.id)) for e in entries]
+            items.append(NavItem(KIND_LABELS[kind][1], f"{kind}/index.md", children))
+        return items
+
+    # ---- record pages
+
+    def render_record(self, entry: Entry) -> Page:
+        record = entry.record
+        path = page_path(entry.kind, entry.id)
+        renderer = getattr(self, f"_facts_{entry.kind}")
+        parts = [f"# {escape(record.title)}", "", escape(record.summary), ""]
+        parts.append(f'<p class="rw-meta">{KIND_LABELS[entry.kind][0]} · voor {_audience(record)}</p>')
+        parts.append("")
+        facts = renderer(entry, path)
+        if facts:
+            parts += [facts, ""]
+        if record.body:
+            parts += [_demote(record.body), ""]
+        extra = getattr(self, f"_after_{entry.kind}", None)
+        if extra:
+            parts += [extra(entry, path), ""]
+        related = self._related(entry, path)
+        if related:
+            parts += ["## Zie ook", "", related, ""]
+        parts += ["## Bronnen", "", _bullets(_source_line(s) for s in record.sources), ""]
+        parts.append(f'<p class="rw-reviewed">Laatst gecontroleerd op {format_date(record.reviewed)}.</p>')
+        return Page(path, "\n".join(parts).rstrip() + "\n", record.title, entry.path)
+
+    def _facts_thema(self, entry: Entry, path: str) -> str:
+        record = entry.record
+        assert isinstance(record, Theme)
+        return f"*{escape(record.subtitle[0].upper() + record.subtitle[1:])}*"
+
+    def _after_thema(self, entry: Entry, path: str) -> str:
+        groups = defaultdict(list)
+        for other in self.incoming.get(entry.key, []):
+            groups[other.kind].append(other)
+        out = []
+        for kind in KIND_ORDER:
+            if groups.get(kind):
+                out += [f"## {KIND_LABELS[kind][1]} bij dit thema", ""]
+                out += [self._summary_line(e, path) for e in groups[kind]]
+                out.append("")
+        return "\n".join(out).rstrip()
+
+    def _facts_wet(self, entry: Entry, path: str) -> str:
+        law = entry.record
+        assert isinstance(law, Law)
+        rows = [
+            ("Afkorting", escape(law.abbreviation)),
+            ("Officiële naam", escape(law.official_title)),
+            ("Geldt sinds", _fact(law.in_force, format_date)),
+            ("Voor wie", escape(law.for_whom)),
+            ("Leeftijd", escape(law.ages)),
+            ("Wie beslist", escape(law.who_decides)),
+            ("Hoe vraag je het aan?", escape(law.how_to_apply)),
+            ("Officiële tekst", f"[{law.bwbr} op wetten.overheid.nl]({law.url})"),
+        ]
+        out = [_deflist(rows)]
+        if law.measures:
+            out += ["## Maatregelen en voorzieningen", ""]
+            for measure in law.measures:
+                out += [f"### {escape(measure.name)}", "", escape(measure.summary), ""]
+                mrows = [("Wie beslist", escape(measure.decides))]
+                if measure.ages:
+                    mrows.append(("Leeftijd", escape(measure.ages)))
+                if measure.legal_basis:
+                    mrows.append(("Wettelijke basis", escape(measure.legal_basis)))
+                if measure.term and (term := self.catalog.get("begrip", measure.term)):
+                    mrows.append(("Uitleg", link(path, page_path("begrip", term.id), term.record.title)))
+                out += [_deflist(mrows), ""]
+        return "\n".join(out).rstrip()
+
+    def _facts_regio(self, entry: Entry, path: str) -> str:
+        region = entry.record
+        assert isinstance(region, Region)
+        network = self.catalog.get("netwerk", region.network)
+        assert network is not None  # references are checked by the loader
+        care = region.care_office_regions
+        rows = [
+            ("CBS-code", region.cbs_code),
+            ("Provincie", escape(", ".join(region.provinces))),
+            ("Aantal gemeenten", str(len(region.municipalities))),
+            ("Expertisenetwerk (BEN)", link(path, page_path("netwerk", network.id), network.record.title)),
+            ("Hoe we dat weten", escape(region.network_basis)),
+            ("Zorgkantoorregio (Wlz)", _fact(care, lambda v: escape(", ".join(v)))),
+        ]
+        ret = region.ret
+        ret_rows = [
+            ("Naam", _fact(ret.name)),
+            ("Website", _fact(ret.website, _url)),
+            ("E-mail", _fact(ret.email, _email)),
+            ("Telefoon", _fact(ret.phone, _phone)),
+        ]
+        out = [_deflist(rows), "", "## Regionaal expertteam (RET)", ""]
+        out.append(
+            "Loopt de hulp voor een jongere vast omdat het gewone aanbod niet past? "
+            "Dan kan het regionaal expertteam meedenken en helpen zoeken naar passende zorg."
+        )
+        out += ["", _deflist(ret_rows)]
+        if ret.note:
+            out += ["", escape(ret.note)]
+        out += ["", f"## Gemeenten ({len(region.municipalities)})", ""]
+        for m in sorted(region.municipalities, key=lambda m: m.name.casefold()):
+            line = escape(m.name)
+            if m.former_names:
+                line += f" (vroeger ook: {escape(', '.join(m.former_names))})"
+            if not m.certain:
+                line += " — *niet zeker*"
+            if m.note:
+                line += f". {escape(m.note)}"
+            out.append(f"- {line}")
+        return "\n".join(out)
+
+    def _facts_netwerk(self, entry: Entry, path: str) -> str:
+        network = entry.record
+        assert isinstance(network, Network)
+        rows = [
+            ("Korte naam", escape(network.short_name)),
+            ("Provincie", escape(", ".join(network.provinces))),
+            ("Coördinerende gemeente", _fact(network.coordinating_municipality)),
+            ("Website", _fact(network.website, _url)),
+        ]
+        out = [_deflist(rows), "", "## Wat biedt het netwerk?", "", _bullets(escape(o) for o in network.offers)]
+        regions = [e for e in self.incoming.get(entry.key, []) if e.kind == "regio"]
+        if regions:
+            out += ["", f"## Jeugdregio's bij dit netwerk ({len(regions)})", ""]
+            out += [f"- {link(path, page_path('regio', r.id), r.record.title)}" for r in regions]
+        return "\n".join(out)
+
+    def _facts_hulpmiddel(self, entry: Entry, path: str) -> str:
+        res = entry.record
+        assert isinstance(res, Resource)
+        return _deflist([
+            ("Soort", RESOURCE_KIND_LABELS[res.kind]),
+            ("Uitgever", _fact(res.publisher)),
+            ("Jaar", _fact(res.year)),
+            ("Vindplaats", _fact(res.url, _url)),
+        ])
+
+    def _facts_les(self, entry: Entry, path: str) -> str:
+        lesson = entry.record
+        assert isinstance(lesson, Lesson)
+        return _deflist([("Soort", LESSON_KIND_LABELS[lesson.kind]), ("Niveau", LEVEL_LABELS[lesson.level])])
+
+    def _facts_begrip(self, entry: Entry, path: str) -> str:
+        term = entry.record
+        assert isinstance(term, Term)
+        rows = [("Betekenis", escape(term.definition))]
+        if term.abbreviation:
+            rows.insert(0, ("Afkorting", escape(term.abbreviation)))
+        if term.synonyms:
+            rows.append(("Ook genoemd", escape(", ".join(term.synonyms))))
+        return _deflist(rows)
+
+    def _facts_contact(self, entry: Entry, path: str) -> str:
+        contact = entry.record
+        assert isinstance(contact, Contact)
+        rows = [("Hier kun je terecht voor", "<br>".join(escape(h) for h in contact.helps_with))]
+        for label, value, fmt in (
+            ("Telefoon", contact.phone, _phone),
+            ("Website", contact.website, _url),
+            ("E-mail", contact.email, _email),
+        ):
+            if value is not None:
+                rows.append((label, _fact(value, fmt)))
+        if contact.hours:
+            rows.append(("Bereikbaar", escape(contact.hours)))
+        if contact.cost:
+            rows.append(("Kosten", escape(contact.cost)))
+        return _deflist(rows)
+
+    # ---- related records
+
+    def _summary_line(self, entry: Entry, from_path: str) -> str:
+        target = page_path(entry.kind, entry.id)
+        return f"- {link(from_path, target, entry.record.title)}: {escape(entry.record.summary)}"
+
+    def _related(self, entry: Entry, path: str) -> str:
+        shown: list[Entry] = []
+        for _loc, kind, id_ in iter_references(entry):
+            other = self.catalog.get(kind, id_)
+            # a region's network is already shown in its facts
+            if other and other not in shown and not (entry.kind == "regio" and kind == "netwerk"):
+                shown.append(other)
+        if entry.kind not in {"thema", "netwerk"}:
+            for other in self.incoming.get(entry.key, []):
+                if other not in shown:
+                    shown.append(other)
+        return "\n".join(
+            f"- {KIND_LABELS[o.kind][0]}: {link(path, page_path(o.kind, o.id), o.record.title)}" for o in shown
+        )
+
+    # ---- index pages
+
+    def render_index(self, kind: str) -> Page:
+        path = f"{kind}/index.md"
+        title = KIND_LABELS[kind][1]
+        entries = self.catalog.of_kind(kind)
+        parts = [f"# {title}", "", KIND_INTROS[kind], ""]
+        if not entries:
+            parts.append("Hier staat nog niets.")
+        elif kind == "regio":
+            parts += self._region_table(entries, path)
+        elif kind == "begrip":
+            parts += self._glossary(entries, path)
+        else:
+            parts += [self._summary_line(e, path) for e in entries]
+        return Page(path, "\n".join(parts).rstrip() + "\n", title)
+
+    def _region_table(self, entries: list[Entry], path: str) -> list[str]:
+        rows = ["| Jeugdregio | CBS-code | Provincie | Gemeenten | Contact RET bekend |", "|---|---|---|---|---|"]
+        for e in sorted(entries, key=lambda e: e.record.title.casefold()):
+            region = e.record
+            assert isinstance(region, Region)
+            known = [not isinstance(v, Unknown) for v in (region.ret.website, region.ret.email, region.ret.phone)]
+            rows.append(
+                f"| {link(path, page_path('regio', e.id), region.title)} | {region.cbs_code} | "
+                f"{escape(', '.join(region.provinces))} | {len(region.municipalities)} | "
+                f"{'ja' if any(known) else 'nee'} |"
+            )
+        return rows
+
+    def _glossary(self, entries: list[Entry], path: str) -> list[str]:
+        by_letter: dict[str, list[Entry]] = defaultdict(list)
+        for e in entries:
+            by_letter[_initial(e.record.title)].append(e)
+        out = ["Snel naar: " + " · ".join(f"[{letter}](#{letter.lower()})" for letter in sorted(by_letter)), ""]
+        for letter in sorted(by_letter):
+            out += [f"## {letter} {{ #{letter.lower()} }}", ""]
+            for e in sorted(by_letter[letter], key=lambda e: e.record.title.casefold()):
+                term = e.record
+                assert isinstance(term, Term)
+                label = term.title + (f" ({term.abbreviation})" if term.abbreviation else "")
+                out.append(f"- {link(path, page_path('begrip', e.id), label)}: {escape(term.definition)}")
+            out.append("")
+        return out
+
+
+def _initial(title: str) -> str:
+    for char in title.upper():
+        if char.isalpha():
+            return {"É": "E", "Ë": "E", "Ï": "I", "Ö": "O", "Ü": "U"}.get(char, char)
+    return "#"
+
+
+def render_site(catalog: Catalog) -> list[Page]:
+    """All generated pages for a catalog."""
+    return SiteRenderer(catalog).pages()
+
+
+__all__ = ["KINDS", "NavItem", "Page", "SiteRenderer", "format_date", "render_site"]

@@ -1,0 +1,124 @@
+"""MkDocs adapter: wires loader → renderer into a MkDocs build, and nothing more.
+
+Events used:
+- on_startup: remember whether we are serving (for the watch list).
+- on_config: load and validate all data once per build; stop the build with every problem
+  listed if the data is wrong; expand nav entries that point at a generated section index.
+- on_files: add the rendered pages as virtual files (File.generated), each with an edit
+  link to its own YAML file. Nothing is written into docs/.
+- on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .loader import Catalog, DataError, load_catalog
+from .pages import NavItem, SiteRenderer
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+log = logging.getLogger("mkdocs.plugins.routewijzer")
+
+
+class RoutewijzerConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (for a plain MkDocs build of docs/ only)."""
+    data_dir = c.Type(str, default="data")
+    """Folder with the YAML records, relative to mkdocs.yml."""
+    nav_expand_max = c.Type(int, default=12)
+    """A section lists its records in the sidebar only up to this many; larger collections show their index page."""
+
+
+class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
+    def __init__(self) -> None:
+        self.is_serve = False
+        self.catalog: Catalog | None = None
+        self.renderer: SiteRenderer | None = None
+        self.root = Path.cwd()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.root = Path(config.config_file_path).resolve().parent
+        data_dir = self.root / self.config.data_dir
+        try:
+            self.catalog = load_catalog(data_dir, self.root)
+        except DataError as exc:
+            for problem in exc.problems:
+                log.error(str(problem))
+            count = len(exc.problems)
+            raise PluginError(
+                f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
+            ) from None
+        self.renderer = SiteRenderer(self.catalog)
+        if not config.repo_url:
+            config.repo_url = _github_remote(self.root)
+        if not config.repo_url:
+            # Without a repository there is nowhere to edit; say so once instead of a broken button.
+            log.info("Geen repo_url (ROUTEWIJZER_REPO_URL of een GitHub-remote): geen bewerkknoppen.")
+            config.edit_uri = None
+            config.edit_uri_template = None
+        if config.nav:
+            sections = {item.path: item for item in self.renderer.nav(self.config.nav_expand_max)}
+            config.nav = [_expand(entry, sections) for entry in config.nav]
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.renderer is None:
+            return None
+        docs_rel = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
+        back = "/".join(".." for _ in docs_rel.split("/"))
+        for page in self.renderer.pages():
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(f"{docs_rel}/{page.path} bestaat al; die pagina wordt uit data/ gemaakt")
+            file = File.generated(config, page.path, content=page.markdown)
+            # The edit button opens the YAML record, not the generated Markdown.
+            file.edit_uri = f"{back}/{page.source}" if page.source else None
+            files.append(file)
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
+        if self.config.enabled:
+            server.watch(str(self.root / self.config.data_dir))
+
+
+def _expand(entry: Any, sections: dict[str, NavItem]) -> Any:
+    """Replace a nav entry that points at a generated section index by the section."""
+    if isinstance(entry, dict) and len(entry) == 1:
+        ((title, value),) = entry.items()
+        if isinstance(value, str) and value in sections and sections[value].children:
+            section = sections[value]
+            return {title: [value, *({child.title: child.path} for child in section.children)]}
+        if isinstance(value, list):
+            return {title: [_expand(v, sections) for v in value]}
+    return entry
+
+
+def _github_remote(root: Path) -> str | None:
+    """The https URL of the checkout's GitHub remote, so edit buttons work without configuration."""
+    try:
+        url = subprocess.run(
+            ["git", "remote", "get-url", "origin"], cwd=root, capture_output=True, text=True, timeout=5, check=False
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if url.startswith("git@github.com:"):
+        url = "https://github.com/" + url.removeprefix("git@github.com:")
+    if url.startswith("https://github.com/"):
+        return url.removesuffix(".git")
+    return None
