@@ -408,6 +408,7 @@ def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
     root = (root or data_dir.parent).resolve()
     problems: list[Problem] = []
     catalog = Catalog()
+    broken: set[str] = set()
     if not data_dir.is_dir():
         raise DataError([Problem(data_dir.as_posix(), 1, "", "de datamap bestaat niet")])
     for item in _iter_record_files(data_dir, root):
@@ -419,7 +420,8 @@ def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
             catalog.add(load_entry(kind, path, root))
         except DataError as exc:
             problems.extend(exc.problems)
-    problems.extend(check_references(catalog))
+            broken.add(f"{kind}/{path.stem}")
+    problems.extend(check_references(catalog, exists=broken))
     problems.extend(check_unique_fields(catalog))
     if problems:
         raise DataError(problems)
@@ -445,8 +447,12 @@ def iter_references(entry: Entry) -> Iterator[tuple[tuple[Any, ...], str, str]]:
                 yield ("measures", i, "term"), "begrip", measure.term
 
 
-def check_references(catalog: Catalog) -> list[Problem]:
-    """Every reference must point at an existing record."""
+def check_references(catalog: Catalog, exists: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
+    """Every reference must point at an existing record.
+
+    `exists` names records whose file is there but failed to load: their own errors are
+    reported already, so references to them are not reported a second time.
+    """
     problems = []
     for entry in catalog.entries.values():
         for loc, kind, id_ in iter_references(entry):
@@ -456,6 +462,8 @@ def check_references(catalog: Catalog) -> list[Problem]:
                 dotted = f"{loc[0]}[{index[0]}]" + "".join(f".{p}" for p in loc[2:])
             if kind not in KINDS:
                 problems.append(Problem(entry.path, entry.line(*loc), dotted, f"onbekende soort '{kind}' in '{kind}/{id_}'; kies uit {', '.join(sorted(KINDS))}"))
+            elif f"{kind}/{id_}" in exists:
+                continue
             elif catalog.get(kind, id_) is None:
                 candidates = [e.id for e in catalog.of_kind(kind)]
                 guess = difflib.get_close_matches(id_, candidates, n=1)
