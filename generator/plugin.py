@@ -92,9 +92,10 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
             files.append(file)
         return files
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> None:
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.config.enabled:
             server.watch(str(self.root / self.config.data_dir))
+        return server
 
 
 def _expand(entry: Any, sections: dict[str, NavItem]) -> Any:

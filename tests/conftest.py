@@ -125,6 +125,7 @@ _MINI: dict[str, str] = {
 }
 
 MINI_DATA: dict[str, str] = {path: textwrap.dedent(text) + SOURCE for path, text in _MINI.items()}
+REGION_PATH = "data/regio/groningen.yaml"
 """A valid record of every kind, each with SOURCE appended."""
 
 MKDOCS_YML = """\
@@ -136,6 +137,7 @@ theme:
   name: material
   language: nl
   font: false
+  features: [content.action.edit]
 plugins:
   - search:
       lang: nl

@@ -1,0 +1,64 @@
+"""`mkdocs serve` rebuilds when a YAML record changes, and survives a broken record."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import MINI_DATA, REGION_PATH, ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, needle: str, timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        body = fetch(url)
+        if body is not None and needle in body:
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_reloads_when_data_changes(scratch):
+    root: Path = scratch()
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/regio/groningen/"
+    try:
+        assert wait_for(url, "De jeugdregio Groningen."), "the site was not served"
+        region = root / REGION_PATH
+        region.write_text(MINI_DATA[REGION_PATH].replace("De jeugdregio Groningen.", "Nieuwe samenvatting."))
+        assert wait_for(url, "Nieuwe samenvatting."), "the edit did not show after the rebuild"
+        # A broken edit keeps the server up; fixing it shows the fix.
+        region.write_text(MINI_DATA[REGION_PATH].replace("cbs_code: JZ01", "cbs_code: fout"))
+        time.sleep(3)
+        assert server.poll() is None, "the server stopped on a data error"
+        region.write_text(MINI_DATA[REGION_PATH].replace("De jeugdregio Groningen.", "Weer goed."))
+        assert wait_for(url, "Weer goed."), "the fix did not show"
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+    assert "data/regio/groningen.yaml:4: cbs_code: 'fout' heeft niet de goede vorm" in output
