@@ -83,8 +83,10 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
             return None
         docs_rel = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
         back = "/".join(".." for _ in docs_rel.split("/"))
+        # One look-up table: Files rebuilds its own index after every append.
+        existing = {file.src_uri for file in files}
         for page in self.renderer.pages():
-            if files.get_file_from_path(page.path) is not None:
+            if page.path in existing:
                 raise PluginError(f"{docs_rel}/{page.path} bestaat al; die pagina wordt uit data/ gemaakt")
             file = File.generated(config, page.path, content=page.markdown)
             # The edit button opens the YAML record, not the generated Markdown.
