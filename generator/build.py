@@ -66,7 +66,9 @@ def build_into(config_file: Path, site_dir: Path, *, strict: bool = True, verbos
 
 
 def _aborted(message: str) -> str:
-    return message.replace("Aborted with", "Afgebroken met").replace("warnings in strict mode!", "waarschuwing(en) in strikte modus.")
+    return message.replace("Aborted with", "Afgebroken met").replace(
+        "warnings in strict mode!", "waarschuwing(en) in strikte modus."
+    )
 
 
 def build_site(config_file: Path, site_dir: Path, *, strict: bool = True, verbose: bool = False) -> bool:

@@ -99,7 +99,9 @@ def _check_tree(node: yaml.Node, depth: int, seen: set[int]) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if key.tag == "tag:yaml.org,2002:merge":
-                raise _YamlProblem(key.start_mark.line + 1, "'<<' (samenvoegen) is niet toegestaan; schrijf de velden voluit")
+                raise _YamlProblem(
+                    key.start_mark.line + 1, "'<<' (samenvoegen) is niet toegestaan; schrijf de velden voluit"
+                )
             _check_tree(key, depth + 1, seen)
             _check_tree(value, depth + 1, seen)
     elif isinstance(node, yaml.SequenceNode):
@@ -147,7 +149,10 @@ _YAML_MESSAGES = (
     ("mapping values are not allowed", "onverwachte dubbele punt; zet tekst met ': ' erin tussen aanhalingstekens"),
     ("could not find expected ':'", "hier ontbreekt een dubbele punt na de sleutel, of een regel springt verkeerd in"),
     ("did not find expected key", "deze regel springt verkeerd in of een aanhalingsteken is niet gesloten"),
-    ("found unexpected end of stream", "het bestand houdt op midden in een waarde; is een aanhalingsteken niet gesloten?"),
+    (
+        "found unexpected end of stream",
+        "het bestand houdt op midden in een waarde; is een aanhalingsteken niet gesloten?",
+    ),
     ("found unknown escape character", "onbekende code na een backslash (\\); gebruik enkele aanhalingstekens"),
     ("could not determine a constructor", "YAML-tags (zoals !!python) zijn niet toegestaan"),
     ("found undefined tag handle", "YAML-tags (zoals !!python) zijn niet toegestaan"),
@@ -157,7 +162,10 @@ _YAML_MESSAGES = (
     ("found unexpected ':'", "onverwachte dubbele punt; zet de tekst tussen aanhalingstekens"),
     ("expected <block end>", "deze regel springt verkeerd in"),
     ("exceeded maximum nesting depth", f"te diep genest (meer dan {MAX_DEPTH} niveaus)"),
-    ("found character that cannot start any token", "dit teken mag niet aan het begin van een waarde staan; zet de waarde tussen aanhalingstekens"),
+    (
+        "found character that cannot start any token",
+        "dit teken mag niet aan het begin van een waarde staan; zet de waarde tussen aanhalingstekens",
+    ),
 )
 
 
@@ -167,7 +175,10 @@ def _translate_yaml_error(exc: yaml.YAMLError, text: str) -> _YamlProblem:
     lines = text.splitlines()
     # libyaml reports a tab as a character that cannot start a token; name the real cause.
     for number in (line, line - 1):
-        if 0 < number <= len(lines) and "\t" in lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip())]:
+        if (
+            0 < number <= len(lines)
+            and "\t" in lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip())]
+        ):
             return _YamlProblem(number, "YAML-fout: tab gevonden: spring in met spaties, niet met tabs")
     text = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or exc}"
     for needle, dutch in _YAML_MESSAGES:
@@ -216,10 +227,9 @@ def line_of(data: Any, loc: Iterable[Any]) -> int:
     line = getattr(data, "start_line", 1)
     node = data
     for part in loc:
-        if isinstance(node, LineDict) and part in node:
-            line = node.lines[part]
-            node = node[part]
-        elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, LineDict) and part in node) or (
+            isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             line = node.lines[part]
             node = node[part]
         else:
@@ -271,7 +281,7 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
 _FIELD_NAMES = sorted(_all_field_names())
 
 
-def _dutch_message(error: dict[str, Any], key: str) -> str:
+def _dutch_message(error: Any, key: str) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     given = error.get("input")
@@ -291,7 +301,7 @@ def _dutch_message(error: dict[str, Any], key: str) -> str:
         return "moet een heel getal zijn"
     if kind in {"bool_type", "bool_parsing"}:
         return "moet true of false zijn"
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith(("date", "datetime")):
         return "moet een datum zijn in de vorm JJJJ-MM-DD, zoals 2026-11-24"
     if kind == "list_type":
         return "moet een lijst zijn: elke waarde op een eigen regel die begint met '- '"
@@ -381,7 +391,12 @@ def _iter_record_files(data_dir: Path, root: Path) -> Iterator[tuple[str, Path] 
         parts = path.relative_to(data_dir).parts
         if len(parts) != 2 or parts[0] not in KINDS:
             kinds = ", ".join(sorted(KINDS))
-            yield Problem(rel, 1, "", f"dit bestand staat niet in een bekende map; gebruik data/<soort>/, met soort een van: {kinds}")
+            yield Problem(
+                rel,
+                1,
+                "",
+                f"dit bestand staat niet in een bekende map; gebruik data/<soort>/, met soort een van: {kinds}",
+            )
             continue
         if path.suffix == ".yml":
             yield Problem(rel, 1, "", "gebruik de extensie .yaml in plaats van .yml")
@@ -391,7 +406,9 @@ def _iter_record_files(data_dir: Path, root: Path) -> Iterator[tuple[str, Path] 
             continue
         if not SLUG_RE.match(path.stem):
             yield Problem(
-                rel, 1, "",
+                rel,
+                1,
+                "",
                 f"de bestandsnaam '{path.name}' is ook de id en het webadres: gebruik kleine letters, cijfers en streepjes",
             )
             continue
@@ -403,7 +420,16 @@ def load_entry(kind: str, path: Path, root: Path) -> Entry:
     rel = path.relative_to(root).as_posix()
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise DataError([Problem(rel, 1, "", f"het bestand is te groot ({size // 1000} kB); een record past ruim in {MAX_FILE_BYTES // 1000} kB")])
+        raise DataError(
+            [
+                Problem(
+                    rel,
+                    1,
+                    "",
+                    f"het bestand is te groot ({size // 1000} kB); een record past ruim in {MAX_FILE_BYTES // 1000} kB",
+                )
+            ]
+        )
     try:
         data = parse_yaml(path.read_bytes())
     except _YamlProblem as exc:
@@ -477,7 +503,14 @@ def check_references(catalog: Catalog, exists: set[str] | frozenset[str] = froze
             if index:
                 dotted = f"{loc[0]}[{index[0]}]" + "".join(f".{p}" for p in loc[2:])
             if kind not in KINDS:
-                problems.append(Problem(entry.path, entry.line(*loc), dotted, f"onbekende soort '{kind}' in '{kind}/{id_}'; kies uit {', '.join(sorted(KINDS))}"))
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line(*loc),
+                        dotted,
+                        f"onbekende soort '{kind}' in '{kind}/{id_}'; kies uit {', '.join(sorted(KINDS))}",
+                    )
+                )
             elif f"{kind}/{id_}" in exists:
                 continue
             elif catalog.get(kind, id_) is None:
@@ -485,10 +518,17 @@ def check_references(catalog: Catalog, exists: set[str] | frozenset[str] = froze
                 guess = difflib.get_close_matches(id_, candidates, n=1)
                 hint = f"; bedoel je '{guess[0]}'?" if guess else ""
                 problems.append(
-                    Problem(entry.path, entry.line(*loc), dotted, f"verwijst naar '{kind}/{id_}', maar data/{kind}/{id_}.yaml bestaat niet{hint}")
+                    Problem(
+                        entry.path,
+                        entry.line(*loc),
+                        dotted,
+                        f"verwijst naar '{kind}/{id_}', maar data/{kind}/{id_}.yaml bestaat niet{hint}",
+                    )
                 )
             elif kind == entry.kind and id_ == entry.id:
-                problems.append(Problem(entry.path, entry.line(*loc), dotted, "een record kan niet naar zichzelf verwijzen"))
+                problems.append(
+                    Problem(entry.path, entry.line(*loc), dotted, "een record kan niet naar zichzelf verwijzen")
+                )
     return problems
 
 
@@ -517,7 +557,12 @@ def check_unique_fields(catalog: Catalog) -> list[Problem]:
                 shown = value.split(":", 1)[1] if label == "titel" else value
                 dotted = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
                 problems.append(
-                    Problem(entry.path, entry.line(*loc), dotted, f"{label} '{shown}' komt al voor in {first.path}:{first.line(*first_loc)}")
+                    Problem(
+                        entry.path,
+                        entry.line(*loc),
+                        dotted,
+                        f"{label} '{shown}' komt al voor in {first.path}:{first.line(*first_loc)}",
+                    )
                 )
             else:
                 seen[key] = (entry, loc)

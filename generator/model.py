@@ -69,8 +69,7 @@ def _check_phone(value: str) -> str:
     )
     if not ok:
         raise ValueError(
-            f"'{value}' is geen geldig Nederlands telefoonnummer "
-            "(voorbeelden: 0800-2000, 088-5551000, 020-1234567)"
+            f"'{value}' is geen geldig Nederlands telefoonnummer (voorbeelden: 0800-2000, 088-5551000, 020-1234567)"
         )
     return value
 
@@ -87,9 +86,7 @@ def _check_markdown(value: str) -> str:
     for match in _TAG_RE.finditer(value):
         tag = match.group(1).lower()
         if tag not in _ALLOWED_TAGS:
-            raise ValueError(
-                f"HTML-code <{tag}> is niet toegestaan; schrijf gewone tekst of Markdown"
-            )
+            raise ValueError(f"HTML-code <{tag}> is niet toegestaan; schrijf gewone tekst of Markdown")
         if re.search(r"(?i)\bon[a-z]+\s*=", match.group(2)):
             raise ValueError("HTML-attributen als onclick zijn niet toegestaan")
     if _BAD_SCHEME_RE.search(value):
@@ -110,7 +107,9 @@ Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 Url = Annotated[
     str,
     AfterValidator(_check_url),
-    WithJsonSchema({"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$", "examples": ["https://www.voorbeeld.nl/pagina"]}),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$", "examples": ["https://www.voorbeeld.nl/pagina"]}
+    ),
 ]
 Email = Annotated[
     str,
@@ -120,7 +119,9 @@ Email = Annotated[
 Phone = Annotated[
     str,
     AfterValidator(_check_phone),
-    WithJsonSchema({"type": "string", "pattern": r"^(\+31|0|1)[0-9 ()-]{2,16}$", "examples": ["0800-2000", "088-5551000"]}),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^(\+31|0|1)[0-9 ()-]{2,16}$", "examples": ["0800-2000", "088-5551000"]}
+    ),
 ]
 Ref = Annotated[
     str,
@@ -133,9 +134,7 @@ Audience = Literal["professional", "ouder", "jongere"]
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True
-    )
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True)
 
 
 class Unknown(StrictModel):

@@ -31,8 +31,18 @@ from .model import (
 )
 
 MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 KIND_ORDER = ("thema", "wet", "regio", "netwerk", "les", "hulpmiddel", "begrip", "contact")
 KIND_INTROS = {
@@ -53,8 +63,13 @@ KIND_INTROS = {
 LEVEL_LABELS = {"gezin": "Gezin", "professional": "Professional", "organisatie": "Organisatie", "stelsel": "Stelsel"}
 LESSON_KIND_LABELS = {"knooppunt": "Knooppunt", "succesfactor": "Succesfactor", "aanbeveling": "Aanbeveling"}
 RESOURCE_KIND_LABELS = {
-    "document": "Document", "rapport": "Rapport", "website": "Website", "hulpmiddel": "Hulpmiddel",
-    "video": "Video", "artikel": "Artikel", "wettekst": "Wettekst",
+    "document": "Document",
+    "rapport": "Rapport",
+    "website": "Website",
+    "hulpmiddel": "Hulpmiddel",
+    "video": "Video",
+    "artikel": "Artikel",
+    "wettekst": "Wettekst",
 }
 
 
@@ -211,7 +226,7 @@ class SiteRenderer:
             entries = self.catalog.of_kind(kind)
             children = []
             if len(entries) <= max_expanded:
-                children = [NavItem(e.record.title, page_path(kind, e.id)) for e in entries]
+                children = [NavItem(nav_title(e), page_path(kind, e.id)) for e in entries]
             items.append(NavItem(KIND_LABELS[kind][1], f"{kind}/index.md", children))
         return items
 
@@ -344,12 +359,14 @@ class SiteRenderer:
     def _facts_hulpmiddel(self, entry: Entry, path: str) -> str:
         res = entry.record
         assert isinstance(res, Resource)
-        return _deflist([
-            ("Soort", RESOURCE_KIND_LABELS[res.kind]),
-            ("Uitgever", _fact(res.publisher)),
-            ("Jaar", _fact(res.year)),
-            ("Vindplaats", _fact(res.url, _url)),
-        ])
+        return _deflist(
+            [
+                ("Soort", RESOURCE_KIND_LABELS[res.kind]),
+                ("Uitgever", _fact(res.publisher)),
+                ("Jaar", _fact(res.year)),
+                ("Vindplaats", _fact(res.url, _url)),
+            ]
+        )
 
     def _facts_les(self, entry: Entry, path: str) -> str:
         lesson = entry.record
@@ -448,6 +465,12 @@ class SiteRenderer:
                 out.append(f"- {link(path, page_path('begrip', e.id), label)}: {escape(term.definition)}")
             out.append("")
         return out
+
+
+def nav_title(entry: Entry) -> str:
+    """The label in the sidebar: short where the full title would wrap over three lines."""
+    record = entry.record
+    return str(record.short_name) if isinstance(record, Network) else record.title
 
 
 def _initial(title: str) -> str:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.routewijzer")
 
 
-class RoutewijzerConfig(base.Config):
+class RoutewijzerConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
     """Turn the plugin off (for a plain MkDocs build of docs/ only)."""
     data_dir = c.Type(str, default="data")
@@ -41,7 +41,7 @@ class RoutewijzerConfig(base.Config):
     """A section lists its records in the sidebar only up to this many; larger collections show their index page."""
 
 
-class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):
+class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.is_serve = False
         self.catalog: Catalog | None = None

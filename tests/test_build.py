@@ -142,7 +142,13 @@ def test_real_data_builds_strict(real_site):
     assert len(regions) == 42
     assert len([p for p in (real_site / "netwerk").iterdir() if p.is_dir()]) == 8
     assert len([p for p in (real_site / "thema").iterdir() if p.is_dir()]) == 6
-    assert {p.name for p in (real_site / "wet").iterdir() if p.is_dir()} >= {"jeugdwet", "wvggz", "wzd", "wlz", "wmo-2015"}
+    assert {p.name for p in (real_site / "wet").iterdir() if p.is_dir()} >= {
+        "jeugdwet",
+        "wvggz",
+        "wzd",
+        "wlz",
+        "wmo-2015",
+    }
     for page in real_site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html

@@ -43,11 +43,17 @@ REGION = MINI_DATA["data/regio/groningen.yaml"]
         ),
         pytest.param(
             {"data/regio/groningen.yaml": REGION.replace("email: ret@example.nl", "email: ret@example")},
-            ["data/regio/groningen.yaml:16: ret.email: 'ret@example' is geen geldig e-mailadres (voorbeeld: info@voorbeeld.nl)"],
+            [
+                "data/regio/groningen.yaml:16: ret.email: 'ret@example' is geen geldig e-mailadres (voorbeeld: info@voorbeeld.nl)"
+            ],
             id="bad-email",
         ),
         pytest.param(
-            {"data/contact/veilig-thuis.yaml": MINI_DATA["data/contact/veilig-thuis.yaml"].replace("0800-2000", "'0800-20'")},
+            {
+                "data/contact/veilig-thuis.yaml": MINI_DATA["data/contact/veilig-thuis.yaml"].replace(
+                    "0800-2000", "'0800-20'"
+                )
+            },
             [
                 "data/contact/veilig-thuis.yaml:5: phone: '0800-20' is geen geldig Nederlands telefoonnummer "
                 "(voorbeelden: 0800-2000, 088-5551000, 020-1234567)"
@@ -55,7 +61,11 @@ REGION = MINI_DATA["data/regio/groningen.yaml"]
             id="bad-phone",
         ),
         pytest.param(
-            {"data/hulpmiddel/gids.yaml": MINI_DATA["data/hulpmiddel/gids.yaml"].replace("https://www.example.nl/gids", "'#'")},
+            {
+                "data/hulpmiddel/gids.yaml": MINI_DATA["data/hulpmiddel/gids.yaml"].replace(
+                    "https://www.example.nl/gids", "'#'"
+                )
+            },
             [
                 "data/hulpmiddel/gids.yaml:5: url: een lege link of '#' is geen adres; vul het echte adres in "
                 "of markeer het als onbekend"
@@ -63,37 +73,61 @@ REGION = MINI_DATA["data/regio/groningen.yaml"]
             id="placeholder-url",
         ),
         pytest.param(
-            {"data/hulpmiddel/gids.yaml": MINI_DATA["data/hulpmiddel/gids.yaml"].replace("https://www.example.nl/gids", "javascript:alert(1)")},
+            {
+                "data/hulpmiddel/gids.yaml": MINI_DATA["data/hulpmiddel/gids.yaml"].replace(
+                    "https://www.example.nl/gids", "javascript:alert(1)"
+                )
+            },
             ["data/hulpmiddel/gids.yaml:5: url: 'javascript:'-links zijn niet toegestaan; gebruik een https-adres"],
             id="javascript-url",
         ),
         pytest.param(
             {"data/regio/groningen.yaml": REGION.replace("cbs_code: JZ01", "cbs_code: 1")},
-            ["data/regio/groningen.yaml:4: cbs_code: moet tekst zijn, maar YAML las 1; zet de waarde tussen aanhalingstekens"],
+            [
+                "data/regio/groningen.yaml:4: cbs_code: moet tekst zijn, maar YAML las 1; zet de waarde tussen aanhalingstekens"
+            ],
             id="wrong-type",
         ),
         pytest.param(
             {"data/regio/groningen.yaml": REGION.replace("cbs_code: JZ01", "cbs_code: J01")},
-            ["data/regio/groningen.yaml:4: cbs_code: 'J01' heeft niet de goede vorm; verwacht: JZ gevolgd door twee cijfers, zoals JZ16"],
+            [
+                "data/regio/groningen.yaml:4: cbs_code: 'J01' heeft niet de goede vorm; verwacht: JZ gevolgd door twee cijfers, zoals JZ16"
+            ],
             id="pattern",
         ),
         pytest.param(
             {"data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace("level: professional", "level: team")},
-            ["data/les/volgen.yaml:2: level: moet een van deze waarden zijn: 'gezin', 'professional', 'organisatie', 'stelsel'"],
+            [
+                "data/les/volgen.yaml:2: level: moet een van deze waarden zijn: 'gezin', 'professional', 'organisatie', 'stelsel'"
+            ],
             id="literal",
         ),
         pytest.param(
-            {"data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace("reviewed: 2026-01-15", "reviewed: 15-01-2026")},
+            {
+                "data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace(
+                    "reviewed: 2026-01-15", "reviewed: 15-01-2026"
+                )
+            },
             ["data/les/volgen.yaml:10: reviewed: moet een datum zijn in de vorm JJJJ-MM-DD, zoals 2026-11-24"],
             id="bad-date",
         ),
         pytest.param(
-            {"data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace("reviewed: 2026-01-15", "reviewed: 2999-01-01")},
-            ["data/les/volgen.yaml:10: reviewed: 2999-01-01 ligt in de toekomst; vul de datum van de laatste controle in"],
+            {
+                "data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace(
+                    "reviewed: 2026-01-15", "reviewed: 2999-01-01"
+                )
+            },
+            [
+                "data/les/volgen.yaml:10: reviewed: 2999-01-01 ligt in de toekomst; vul de datum van de laatste controle in"
+            ],
             id="future-date",
         ),
         pytest.param(
-            {"data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace("title: Blijf volgen hoe het gaat\n", "")},
+            {
+                "data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace(
+                    "title: Blijf volgen hoe het gaat\n", ""
+                )
+            },
             ["data/les/volgen.yaml:1: title: dit verplichte veld ontbreekt"],
             id="missing-field",
         ),
@@ -106,12 +140,20 @@ REGION = MINI_DATA["data/regio/groningen.yaml"]
             id="dangling-reference",
         ),
         pytest.param(
-            {"data/begrip/ots.yaml": MINI_DATA["data/begrip/ots.yaml"].replace("related: [wet/jeugdwet]", "related: [wet/jeugdwet, wet/wlz]")},
+            {
+                "data/begrip/ots.yaml": MINI_DATA["data/begrip/ots.yaml"].replace(
+                    "related: [wet/jeugdwet]", "related: [wet/jeugdwet, wet/wlz]"
+                )
+            },
             ["data/begrip/ots.yaml:7: related[1]: verwijst naar 'wet/wlz', maar data/wet/wlz.yaml bestaat niet"],
             id="dangling-related",
         ),
         pytest.param(
-            {"data/regio/tweede.yaml": REGION.replace("title: Groningen", "title: Tweede").replace("code: GM1966", "code: GM9999")},
+            {
+                "data/regio/tweede.yaml": REGION.replace("title: Groningen", "title: Tweede").replace(
+                    "code: GM1966", "code: GM9999"
+                )
+            },
             [
                 "data/regio/tweede.yaml:4: cbs_code: CBS-code 'JZ01' komt al voor in data/regio/groningen.yaml:4",
                 "data/regio/tweede.yaml:8: municipalities[0].code: gemeentecode 'GM0014' komt al voor in data/regio/groningen.yaml:8",
@@ -130,7 +172,9 @@ REGION = MINI_DATA["data/regio/groningen.yaml"]
         ),
         pytest.param(
             {"data/les/volgen.yaml": 'title: "x\nlevel: gezin\n'},
-            ["data/les/volgen.yaml:3: YAML-fout: het bestand houdt op midden in een waarde; is een aanhalingsteken niet gesloten?"],
+            [
+                "data/les/volgen.yaml:3: YAML-fout: het bestand houdt op midden in een waarde; is een aanhalingsteken niet gesloten?"
+            ],
             id="syntax",
         ),
         pytest.param(
@@ -180,17 +224,28 @@ REGION = MINI_DATA["data/regio/groningen.yaml"]
             id="unknown-folder",
         ),
         pytest.param(
-            {"data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace("summary: Kijk", "summary: <script>alert(1)</script> Kijk")},
+            {
+                "data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace(
+                    "summary: Kijk", "summary: <script>alert(1)</script> Kijk"
+                )
+            },
             ["data/les/volgen.yaml:5: summary: HTML-code is hier niet toegestaan; schrijf gewone tekst"],
             id="html-in-text",
         ),
         pytest.param(
-            {"data/thema/wetten.yaml": MINI_DATA["data/thema/wetten.yaml"].replace("Over wetten.", '<img src=x onerror="alert(1)">')},
+            {
+                "data/thema/wetten.yaml": MINI_DATA["data/thema/wetten.yaml"].replace(
+                    "Over wetten.", '<img src=x onerror="alert(1)">'
+                )
+            },
             ["data/thema/wetten.yaml:6: body: HTML-code <img> is niet toegestaan; schrijf gewone tekst of Markdown"],
             id="html-in-markdown",
         ),
         pytest.param(
-            {"data/contact/veilig-thuis.yaml": "title: x\n" + SOURCE.replace("url: https://www.example.nl/bron", "publisher: Iemand")},
+            {
+                "data/contact/veilig-thuis.yaml": "title: x\n"
+                + SOURCE.replace("url: https://www.example.nl/bron", "publisher: Iemand")
+            },
             [
                 "data/contact/veilig-thuis.yaml:1: audience: dit verplichte veld ontbreekt",
                 "data/contact/veilig-thuis.yaml:1: helps_with: dit verplichte veld ontbreekt",
@@ -231,5 +286,7 @@ def test_all_errors_in_all_files_are_reported_together(scratch):
     found = problems(root)
     assert len(found) == 4
     assert {line.split(":")[0] for line in found} == {
-        "data/les/volgen.yaml", "data/regio/groningen.yaml", "data/begrip/ots.yaml"
+        "data/les/volgen.yaml",
+        "data/regio/groningen.yaml",
+        "data/begrip/ots.yaml",
     }

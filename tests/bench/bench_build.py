@@ -29,10 +29,28 @@ from generator.plugin import _expand  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "ROUTEWIJZER_REPO_URL": ""}
 SOURCE = "sources:\n  - title: Synthetische bron\n    url: https://www.example.nl/bron\nreviewed: 2026-01-01\n"
-WORDS = (
-    "jeugdhulp gezin ouder jongere school wijkteam gemeente hulp plan veiligheid zorg netwerk "
-    "kinderrechter pleegzorg gezinshuis regio expertteam begeleiding traject overleg"
-).split()
+WORDS = [
+    "jeugdhulp",
+    "gezin",
+    "ouder",
+    "jongere",
+    "school",
+    "wijkteam",
+    "gemeente",
+    "hulp",
+    "plan",
+    "veiligheid",
+    "zorg",
+    "netwerk",
+    "kinderrechter",
+    "pleegzorg",
+    "gezinshuis",
+    "regio",
+    "expertteam",
+    "begeleiding",
+    "traject",
+    "overleg",
+]
 
 
 def sentence(i: int, n: int = 14) -> str:
@@ -47,9 +65,11 @@ def write_synthetic(project: Path, records: int) -> None:
     (project / "docs/index.md").write_text("# Start\n\nSynthetische site.\n")
     themes = 6
     for t in range(themes):
-        write(project / f"data/thema/thema-{t}.yaml",
-              f"title: Thema {t}\nsubtitle: ondertitel {t}\norder: {t + 1}\naudience: [professional]\n"
-              f"summary: {sentence(t)}\nbody: |\n  ## Waar gaat het over?\n\n  {sentence(t + 1, 60)}\n{SOURCE}")
+        write(
+            project / f"data/thema/thema-{t}.yaml",
+            f"title: Thema {t}\nsubtitle: ondertitel {t}\norder: {t + 1}\naudience: [professional]\n"
+            f"summary: {sentence(t)}\nbody: |\n  ## Waar gaat het over?\n\n  {sentence(t + 1, 60)}\n{SOURCE}",
+        )
     rest = records - themes
     for i in range(rest):
         theme = f"thema-{i % themes}"
@@ -63,9 +83,11 @@ def write_synthetic(project: Path, records: int) -> None:
             extra = f"kind: document\npublisher: Uitgever {i % 50}\nyear: {2000 + i % 25}\nurl: https://www.example.nl/doc/{i}\n"
         else:
             extra = f"helps_with: [{sentence(i, 6)}]\nphone: 0800-{2000 + i % 7000}\n"
-        write(project / f"data/{kind}/{kind}-{i:05d}.yaml",
-              f"title: {kind.capitalize()} {i}\naudience: [ouder]\nsummary: {sentence(i)}\n"
-              f"themes: [{theme}]\n{extra}{body}{SOURCE}")
+        write(
+            project / f"data/{kind}/{kind}-{i:05d}.yaml",
+            f"title: {kind.capitalize()} {i}\naudience: [ouder]\nsummary: {sentence(i)}\n"
+            f"themes: [{theme}]\n{extra}{body}{SOURCE}",
+        )
 
 
 def write(path: Path, text: str) -> None:
