@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .editorial import render_coverage, render_field_reference
 from .loader import Catalog, Entry, iter_references
 from .model import (
     AUDIENCE_LABELS,
@@ -197,9 +198,9 @@ def _demote(markdown: str) -> str:
 class SiteRenderer:
     """Turns a catalog into pages. One instance per build; derived indexes are computed once."""
 
-    def __init__(self, catalog: Catalog, *, review_after_days: int = 365) -> None:
+    def __init__(self, catalog: Catalog, *, today: date | None = None) -> None:
         self.catalog = catalog
-        self.review_after_days = review_after_days
+        self.today = today or date.today()
         self.incoming: dict[str, list[Entry]] = defaultdict(list)
         seen: set[tuple[str, str]] = set()
         for entry in catalog.entries.values():
@@ -217,7 +218,21 @@ class SiteRenderer:
         pages = [self.render_index(kind) for kind in KIND_ORDER]
         for kind in KIND_ORDER:
             pages.extend(self.render_record(entry) for entry in self.catalog.of_kind(kind))
+        pages += self.editorial_pages()
         return pages
+
+    def editorial_pages(self) -> list[Page]:
+        """The coverage page and the field reference for editors."""
+        path = "redactie/index.md"
+
+        def link_to(entry: Entry) -> str:
+            return link(path, page_path(entry.kind, entry.id), entry.record.title)
+
+        coverage = render_coverage(self.catalog, self.today, link_to)
+        return [
+            Page(path, coverage, "Wat ontbreekt er nog?"),
+            Page("redactie/velden.md", render_field_reference(), "Velden per soort record"),
+        ]
 
     def nav(self, max_expanded: int = 12) -> list[NavItem]:
         """One section per kind; small collections list their records, large ones only the index."""
@@ -227,6 +242,8 @@ class SiteRenderer:
             children = []
             if len(entries) <= max_expanded:
                 children = [NavItem(nav_title(e), page_path(kind, e.id)) for e in entries]
+                if kind != "thema":  # themes keep the Routewijzer's chapter order
+                    children.sort(key=lambda item: item.title.casefold())
             items.append(NavItem(KIND_LABELS[kind][1], f"{kind}/index.md", children))
         return items
 
@@ -478,6 +495,31 @@ def _initial(title: str) -> str:
         if char.isalpha():
             return {"É": "E", "Ë": "E", "Ï": "I", "Ö": "O", "Ü": "U"}.get(char, char)
     return "#"
+
+
+def abbreviations(catalog: Catalog) -> dict[str, str]:
+    """Abbreviation → plain explanation, from the glossary and the laws."""
+    found: dict[str, str] = {}
+    for entry in catalog.of_kind("wet"):
+        law = entry.record
+        assert isinstance(law, Law)
+        if law.abbreviation != law.title and " " not in law.abbreviation:
+            found[law.abbreviation] = law.title
+    for entry in catalog.of_kind("begrip"):
+        term = entry.record
+        assert isinstance(term, Term)
+        if term.abbreviation:
+            found[term.abbreviation] = f"{term.title}: {term.definition}"
+    return found
+
+
+def abbreviation_block(catalog: Catalog) -> str:
+    """Markdown `abbr` definitions to append to every page, so each abbreviation explains itself."""
+    lines = []
+    for abbr, text in sorted(abbreviations(catalog).items()):
+        clean = " ".join(text.replace("]", ")").replace("[", "(").split())
+        lines.append(f"*[{abbr}]: {clean}")
+    return "\n".join(lines)
 
 
 def render_site(catalog: Catalog) -> list[Page]:

@@ -6,6 +6,9 @@ Events used:
   listed if the data is wrong; expand nav entries that point at a generated section index.
 - on_files: add the rendered pages as virtual files (File.generated), each with an edit
   link to its own YAML file. Nothing is written into docs/.
+- on_page_markdown: append the glossary's abbreviations (Markdown `abbr`), so every
+  abbreviation on every page explains itself.
+- on_page_content: make those abbreviations focusable, so the explanation also shows on focus.
 - on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes.
 """
 
@@ -23,11 +26,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .loader import Catalog, DataError, load_catalog
-from .pages import NavItem, SiteRenderer
+from .pages import NavItem, SiteRenderer, abbreviation_block
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.routewijzer")
 
@@ -46,6 +50,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.is_serve = False
         self.catalog: Catalog | None = None
         self.renderer: SiteRenderer | None = None
+        self.abbr_block = ""
         self.root = Path.cwd()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -66,6 +71,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
                 f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
             ) from None
         self.renderer = SiteRenderer(self.catalog)
+        self.abbr_block = abbreviation_block(self.catalog)
         if not config.repo_url:
             config.repo_url = _github_remote(self.root)
         if not config.repo_url:
@@ -93,6 +99,17 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             file.edit_uri = f"{back}/{page.source}" if page.source else None
             files.append(file)
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or not self.abbr_block:
+            return None
+        return f"{markdown}\n\n{self.abbr_block}\n"
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        # An explained abbreviation must also explain itself to keyboard users: make it focusable.
+        return html.replace("<abbr title=", '<abbr tabindex="0" title=')
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.config.enabled:

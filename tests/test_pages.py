@@ -10,6 +10,7 @@ import pytest
 
 from generator.loader import load_catalog
 from generator.pages import SiteRenderer, escape, format_date, relative
+from tests.conftest import MINI_DATA
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -18,7 +19,8 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 @pytest.fixture
 def renderer(scratch) -> SiteRenderer:
     root = scratch(data_only=True)
-    return SiteRenderer(load_catalog(root / "data", root))
+    # A fixed date keeps the coverage page (records overdue for review) stable over time.
+    return SiteRenderer(load_catalog(root / "data", root), today=date(2026, 11, 24))
 
 
 def test_golden_pages(renderer: SiteRenderer):
@@ -56,3 +58,21 @@ def test_helpers():
     assert relative("regio/a.md", "regio/b.md") == "b.md"
     assert relative("regio/a.md", "netwerk/b.md") == "../netwerk/b.md"
     assert relative("index.md", "regio/b.md") == "regio/b.md"
+
+
+def test_coverage_page_shows_real_gaps(scratch):
+    root = scratch(
+        {
+            "data/contact/veilig-thuis.yaml": MINI_DATA["data/contact/veilig-thuis.yaml"].replace(
+                "url: https://www.example.nl/bron", "note: Alleen op papier."
+            )
+        },
+        data_only=True,
+    )
+    renderer = SiteRenderer(load_catalog(root / "data", root), today=date(2030, 1, 1))
+    coverage = next(p for p in renderer.pages() if p.path == "redactie/index.md").markdown
+    assert "Records die langer dan een jaar niet zijn gecontroleerd: **8**" in coverage
+    assert (
+        "| Testbron | 1 | [Veilig Thuis](../contact/veilig-thuis.md) (`data/contact/veilig-thuis.yaml:7`) |" in coverage
+    )
+    assert "`data/regio/groningen.yaml:17` | `ret.phone` | Niet gevonden in een bron. |" in coverage

@@ -1,0 +1,218 @@
+"""Pages for editors, generated from the data and the models on every build: never hand-kept.
+
+- `redactie/index.md`: the coverage page — what is missing, unknown, unlinked or overdue.
+- `redactie/velden.md`: every field of every record kind with its Dutch explanation,
+  taken from the model docstrings (the same text editors see in their editor).
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import BaseModel
+
+from .loader import Catalog, Entry
+from .model import KIND_LABELS, KINDS, Region, Source, Unknown
+
+REVIEW_AFTER = timedelta(days=365)
+"""A record not checked for a year is due for review."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One thing an editor could fill in or check."""
+
+    entry: Entry
+    field: str
+    line: int
+    text: str
+
+
+def iter_unknowns(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Unknown]]:
+    """Every fact recorded as unknown inside a record, with its location."""
+    if isinstance(value, Unknown):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_unknowns(getattr(value, name), (*loc, name))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from iter_unknowns(item, (*loc, i))
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
+
+
+def find_gaps(catalog: Catalog, today: date) -> dict[str, list[Gap]]:
+    """The editors' to-do list, grouped by kind of gap."""
+    gaps: dict[str, list[Gap]] = {"ret": [], "overdue": [], "unknown": [], "unlinked": []}
+    for entry in sorted(catalog.entries.values(), key=lambda e: e.path):
+        record = entry.record
+        if isinstance(record, Region):
+            ret = record.ret
+            if all(isinstance(v, Unknown) for v in (ret.website, ret.email, ret.phone)):
+                gaps["ret"].append(Gap(entry, "ret", entry.line("ret"), "geen website, e-mail of telefoon"))
+        if today - record.reviewed > REVIEW_AFTER:
+            gaps["overdue"].append(
+                Gap(entry, "reviewed", entry.line("reviewed"), f"laatst gecontroleerd op {record.reviewed.isoformat()}")
+            )
+        for loc, unknown in iter_unknowns(record):
+            gaps["unknown"].append(Gap(entry, _dotted(loc), entry.line(*loc), unknown.unknown))
+        for i, source in enumerate(record.sources):
+            if source.url is None:
+                gaps["unlinked"].append(Gap(entry, f"sources[{i}]", entry.line("sources", i), source.title))
+    return gaps
+
+
+def _md(text: str) -> str:
+    from .pages import escape  # local import: pages imports nothing from here, keep it that way
+
+    return escape(text)
+
+
+def render_coverage(catalog: Catalog, today: date, link: typing.Callable[[Entry], str]) -> str:
+    """Markdown of the coverage page. `link(entry)` gives a Markdown link to the record's page."""
+    gaps = find_gaps(catalog, today)
+    regions = catalog.of_kind("regio")
+    counts = {kind: len(catalog.of_kind(kind)) for kind in KINDS}
+    out = [
+        "# Wat ontbreekt er nog?",
+        "",
+        "Deze pagina wordt bij elke bouw van de site opnieuw gemaakt uit de data. "
+        "Ze laat zien waar redacteuren kunnen helpen: gegevens die nog onbekend zijn, "
+        "bronnen zonder link en records die opnieuw gecontroleerd moeten worden. "
+        "Hoe je een record aanpast, staat in CONTRIBUTING.md in de broncode.",
+        "",
+        "## In cijfers",
+        "",
+        "| Soort | Aantal |",
+        "|---|---|",
+        *(f"| {KIND_LABELS[kind][1]} | {n} |" for kind, n in counts.items()),
+        "",
+        f"- Regio's zonder contactgegevens van het RET: **{len(gaps['ret'])} van {len(regions)}**",
+        f"- Feiten die als onbekend zijn vastgelegd: **{len(gaps['unknown'])}**",
+        f"- Bronnen zonder link: **{len(gaps['unlinked'])}**",
+        f"- Records die langer dan een jaar niet zijn gecontroleerd: **{len(gaps['overdue'])}**",
+        "",
+    ]
+    sections = (
+        (
+            "ret",
+            "Regio's zonder contactgegevens van het RET",
+            "Elke regio heeft een RET, maar van deze regio's kennen we geen website, e-mailadres of telefoonnummer.",
+        ),
+        (
+            "overdue",
+            "Opnieuw controleren",
+            f"Deze records zijn langer dan {REVIEW_AFTER.days} dagen niet gecontroleerd.",
+        ),
+        (
+            "unknown",
+            "Onbekende feiten",
+            "Deze feiten staan als onbekend in de data, met de plek waar ze te vinden zouden zijn.",
+        ),
+        (
+            "unlinked",
+            "Bronnen zonder link",
+            "Deze bronnen hebben geen webadres. Staat de bron ergens online, voeg dan de link toe.",
+        ),
+    )
+    for key, title, intro in sections:
+        out += [f"## {title}", "", intro, ""]
+        if not gaps[key]:
+            out += ["Niets: alles is ingevuld.", ""]
+        elif key == "unlinked":
+            # The same offline source (a CBS table, the Routewijzer PDF) backs many records: one row per source.
+            by_title: dict[str, list[Gap]] = {}
+            for gap in gaps[key]:
+                by_title.setdefault(gap.text, []).append(gap)
+            out += ["| Bron | Aantal records | Bijvoorbeeld |", "|---|---|---|"]
+            for text, group in sorted(by_title.items(), key=lambda item: (-len(item[1]), item[0])):
+                first = group[0]
+                out.append(f"| {_md(text)} | {len(group)} | {link(first.entry)} (`{first.entry.path}:{first.line}`) |")
+            out.append("")
+        else:
+            out += ["| Pagina | Bestand en regel | Veld | Toelichting |", "|---|---|---|---|"]
+            for gap in gaps[key]:
+                out.append(f"| {link(gap.entry)} | `{gap.entry.path}:{gap.line}` | `{gap.field}` | {_md(gap.text)} |")
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --------------------------------------------------------------------------- field reference
+
+
+def _type_name(annotation: Any) -> str:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type_name(args[0])
+    if origin in (typing.Union, types.UnionType):
+        names = [_type_name(a) for a in args if a is not type(None)]
+        if "onbekend" in names:
+            return f"{' of '.join(n for n in names if n != 'onbekend')}, of onbekend"
+        return " of ".join(names)
+    if origin is list:
+        return f"lijst van {_type_name(args[0])}" if args else "lijst"
+    if origin is typing.Literal:
+        return "een van: " + ", ".join(f"`{a}`" for a in args)
+    if annotation is Unknown:
+        return "onbekend"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"groep ({annotation.__name__})"
+    return {str: "tekst", int: "getal", bool: "true/false", date: "datum (JJJJ-MM-DD)"}.get(annotation, "tekst")
+
+
+def _models(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[type[BaseModel]]:
+    if model in seen:
+        return
+    seen.add(model)
+    yield model
+    for info in model.model_fields.values():
+        for sub in _nested_models(info.annotation):
+            yield from _models(sub, seen)
+
+
+def _nested_models(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in typing.get_args(annotation):
+        yield from _nested_models(arg)
+
+
+def render_field_reference() -> str:
+    """Markdown listing every field of every record kind, from the model docstrings."""
+    out = [
+        "# Velden per soort record",
+        "",
+        "Deze pagina wordt gemaakt uit dezelfde beschrijvingen die je editor toont bij elk veld. "
+        "Verplichte velden zijn **vet**.",
+        "",
+    ]
+    shared = (Source, Unknown)
+    for kind, model in KINDS.items():
+        out += [f"## {KIND_LABELS[kind][1]} (`data/{kind}/`) {{ #{kind} }}", "", _md((model.__doc__ or "").strip()), ""]
+        for sub in _models(model, set(shared)):
+            if sub is not model:
+                out += [f"### Groep {sub.__name__} {{ #{kind}-{sub.__name__.lower()} }}", ""]
+                out += [_md((sub.__doc__ or "").strip()), ""]
+            out += _field_table(sub)
+    out += ["## Gedeelde groepen { #gedeeld }", ""]
+    for sub in shared:
+        out += [f"### {sub.__name__} {{ #{sub.__name__.lower()} }}", "", _md((sub.__doc__ or "").strip()), ""]
+        out += _field_table(sub)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _field_table(model: type[BaseModel]) -> list[str]:
+    rows = ["| Veld | Soort waarde | Uitleg |", "|---|---|---|"]
+    for name, info in model.model_fields.items():
+        label = f"**`{name}`**" if info.is_required() else f"`{name}`"
+        rows.append(f"| {label} | {_type_name(info.annotation)} | {_md(info.description or '')} |")
+    return [*rows, ""]
