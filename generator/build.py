@@ -67,9 +67,11 @@ def build_into(config_file: Path, site_dir: Path, *, strict: bool = True, verbos
 
 
 def _aborted(message: str) -> str:
-    return message.replace("Aborted with", "Afgebroken met").replace(
-        "warnings in strict mode!", "waarschuwing(en) in strikte modus."
-    )
+    """MkDocs' closing line, in Dutch."""
+    found = re.search(r"Aborted with (\d+) warnings? in strict mode", message)
+    if found:
+        return f"Afgebroken: {found.group(1)} waarschuwing(en) in strikte modus (zie hierboven)."
+    return "Afgebroken: de site is niet gebouwd (zie de fouten hierboven)."
 
 
 def build_site(config_file: Path, site_dir: Path, *, strict: bool = True, verbose: bool = False) -> bool:
