@@ -5,6 +5,7 @@ Pure functions: catalog in, (path, Markdown) pairs out. No file access, no MkDoc
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -30,6 +31,7 @@ from .model import (
     Theme,
     Unknown,
 )
+from .search import page_keywords, page_meta
 
 MONTHS = (
     "januari",
@@ -253,7 +255,10 @@ class SiteRenderer:
         record = entry.record
         path = page_path(entry.kind, entry.id)
         renderer = getattr(self, f"_facts_{entry.kind}")
-        parts = [f"# {escape(record.title)}", "", escape(record.summary), ""]
+        meta = page_meta(entry)
+        front = ["---", f"search:\n  boost: {meta['search']['boost']}", "tags:"]
+        front += [f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in meta["tags"]]
+        parts = [*front, "---", "", f"# {escape(record.title)}", "", escape(record.summary), ""]
         parts.append(f'<p class="rw-meta">{KIND_LABELS[entry.kind][0]} · voor {_audience(record)}</p>')
         parts.append("")
         facts = renderer(entry, path)
@@ -269,6 +274,10 @@ class SiteRenderer:
             parts += ["## Zie ook", "", related, ""]
         parts += ["## Bronnen", "", _bullets(_source_line(s) for s in record.sources), ""]
         parts.append(f'<p class="rw-reviewed">Laatst gecontroleerd op {format_date(record.reviewed)}.</p>')
+        keywords = page_keywords(entry)
+        if keywords:
+            # Found by search, never shown nor read aloud: `hidden` removes it from the page and the accessibility tree.
+            parts += ["", f'<div class="rw-keywords" hidden>{escape(" · ".join(keywords))}</div>']
         return Page(path, "\n".join(parts).rstrip() + "\n", record.title, entry.path)
 
     def _facts_thema(self, entry: Entry, path: str) -> str:

@@ -27,6 +27,10 @@ from mkdocs.structure.files import File, Files
 
 from .loader import Catalog, DataError, load_catalog
 from .pages import NavItem, SiteRenderer, abbreviation_block
+from .search import search_terms_json
+
+SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
+"""Beside docs/assets/javascripts/workers/rw-search.js, which fetches it."""
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -98,6 +102,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             # The edit button opens the YAML record, not the generated Markdown.
             file.edit_uri = f"{back}/{page.source}" if page.source else None
             files.append(file)
+        # The search worker's synonym map, generated from the glossary and the laws.
+        files.append(File.generated(config, SEARCH_TERMS_PATH, content=search_terms_json(self.renderer.catalog)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

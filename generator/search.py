@@ -1,0 +1,133 @@
+"""What the site's search needs from the data, beyond the page text.
+
+- `search_terms(catalog)`: the synonym map the search worker uses to rewrite queries
+  (abbreviation ↔ full term, lay words → glossary term), generated on every build.
+- `page_keywords(entry)`: words a page should be found by that its visible text may not
+  contain (abbreviations, synonyms, former municipality names).
+- `page_meta(entry)`: per-page search weight and result labels (section and audience).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import Any
+
+from .loader import Catalog, Entry
+from .model import AUDIENCE_LABELS, KIND_LABELS, Contact, Law, Network, Region, Term
+
+SEARCH_BOOST = {
+    "contact": 2.0,
+    "regio": 1.6,
+    "wet": 1.6,
+    "begrip": 1.4,
+    "thema": 1.4,
+    "netwerk": 1.2,
+    "les": 1.0,
+    "hulpmiddel": 0.9,
+}
+"""Weight per kind: where a parent or professional most often wants to land."""
+
+_STOP = {
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "voor",
+    "in",
+    "op",
+    "met",
+    "bij",
+    "of",
+    "aan",
+    "als",
+    "uit",
+    "je",
+    "jouw",
+    "mijn",
+    "wat",
+    "wie",
+    "hoe",
+    "is",
+    "zijn",
+    "wordt",
+    "worden",
+    "te",
+    "om",
+    "over",
+    "naar",
+    "die",
+    "dat",
+    "er",
+}
+
+
+def normalise(text: str) -> str:
+    """Lower case without accents, words separated by single spaces (as the worker does)."""
+    text = unicodedata.normalize("NFD", text.lower())
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in normalise(text).split() if w not in _STOP]
+
+
+def search_terms(catalog: Catalog) -> dict[str, Any]:
+    """The synonym map: normalised phrase → words to add to a query that contains it."""
+    synonyms: dict[str, list[str]] = {}
+
+    def add(key: str, expansion: list[str]) -> None:
+        key = normalise(key)
+        words = [w for w in expansion if w and w not in key.split()]
+        if key and words:
+            merged = synonyms.setdefault(key, [])
+            merged.extend(w for w in words if w not in merged)
+
+    for entry in catalog.of_kind("begrip"):
+        term = entry.record
+        assert isinstance(term, Term)
+        canonical = _content_words(term.title)
+        if term.abbreviation:
+            add(term.abbreviation, canonical)
+            add(term.title, [normalise(term.abbreviation)])
+        for synonym in term.synonyms:
+            add(synonym, canonical + ([normalise(term.abbreviation)] if term.abbreviation else []))
+    for entry in catalog.of_kind("wet"):
+        law = entry.record
+        assert isinstance(law, Law)
+        if normalise(law.abbreviation) != normalise(law.title):
+            add(law.abbreviation, _content_words(law.title))
+            add(law.title, [normalise(law.abbreviation).replace(" ", "")])
+    return {"synonyms": dict(sorted(synonyms.items()))}
+
+
+def search_terms_json(catalog: Catalog) -> str:
+    return json.dumps(search_terms(catalog), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def page_keywords(entry: Entry) -> list[str]:
+    """Words the page should be found by beyond its visible text."""
+    record = entry.record
+    words: list[str] = []
+    if isinstance(record, Term):
+        words += [w for w in (record.abbreviation, *record.synonyms) if w]
+    elif isinstance(record, Law):
+        words.append(record.abbreviation)
+    elif isinstance(record, Network):
+        words += [record.short_name, "BEN", "bovenregionaal expertisenetwerk"]
+    elif isinstance(record, Region):
+        words += ["jeugdregio", "regionaal expertteam", "RET"]
+        for municipality in record.municipalities:
+            words += [f"gemeente {municipality.name}", *municipality.former_names]
+    elif isinstance(record, Contact):
+        words += list(record.helps_with)
+    return words
+
+
+def page_meta(entry: Entry) -> dict[str, Any]:
+    """Front matter for a record page: search weight and the labels shown with a result."""
+    labels = [KIND_LABELS[entry.kind][0], *(f"voor {AUDIENCE_LABELS[a]}" for a in entry.record.audience)]
+    return {"search": {"boost": SEARCH_BOOST.get(entry.kind, 1.0)}, "tags": labels}
