@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from .loader import Catalog, Entry
 from .model import KIND_LABELS, KINDS, Region, Source, Unknown
+from .text import escape
 
 REVIEW_AFTER = timedelta(days=365)
 """A record not checked for a year is due for review."""
@@ -70,10 +71,7 @@ def find_gaps(catalog: Catalog, today: date) -> dict[str, list[Gap]]:
     return gaps
 
 
-def _md(text: str) -> str:
-    from .pages import escape  # local import: pages imports nothing from here, keep it that way
-
-    return escape(text)
+_md = escape
 
 
 def render_coverage(catalog: Catalog, today: date, link: typing.Callable[[Entry], str]) -> str:

@@ -32,21 +32,8 @@ from .model import (
     Unknown,
 )
 from .search import page_keywords, page_meta
+from .text import escape, format_date
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 KIND_ORDER = ("thema", "wet", "regio", "netwerk", "les", "hulpmiddel", "begrip", "contact")
 KIND_INTROS = {
     "thema": "De Routewijzer heeft zes hoofdstukken. Elk hoofdstuk legt uit waar het over gaat, "
@@ -95,19 +82,6 @@ class NavItem:
 
 
 # --------------------------------------------------------------------------- small helpers
-
-
-def format_date(value: date) -> str:
-    """24 november 2026."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def escape(text: str) -> str:
-    """Plain text safe to put inside Markdown: no HTML, no accidental link or emphasis syntax."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]|":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def page_path(kind: str, id_: str) -> str:
