@@ -195,7 +195,68 @@ class SiteRenderer:
         for kind in KIND_ORDER:
             pages.extend(self.render_record(entry) for entry in self.catalog.of_kind(kind))
         pages += self.editorial_pages()
+        pages.append(self.render_municipalities())
+        pages += [self.render_audience(audience) for audience in AUDIENCE_PAGES]
         return pages
+
+    def render_municipalities(self) -> Page:
+        """ "Vind je regio": every municipality, old names included, A–Z; works without JavaScript."""
+        path = "regio/gemeenten.md"
+        rows: list[tuple[str, str, Entry]] = []
+        for entry in self.catalog.of_kind("regio"):
+            region = entry.record
+            assert isinstance(region, Region)
+            for m in region.municipalities:
+                rows.append((m.name, "", entry))
+                rows.extend((old, m.name, entry) for old in m.former_names)
+        by_letter: dict[str, list[tuple[str, str, Entry]]] = defaultdict(list)
+        for row in rows:
+            by_letter[_initial(row[0])].append(row)
+        letters = sorted(by_letter)
+        out = [
+            "# Vind je regio",
+            "",
+            "Zoek je gemeente in de lijst. Achter elke gemeente staat de jeugdregio. Op de pagina van de regio "
+            "vind je het regionaal expertteam (RET) en het expertisenetwerk (BEN). Gemeenten die zijn "
+            "samengegaan, staan er ook onder hun oude naam in.",
+            "",
+            '<div class="rw-filter" data-rw-filter="rw-az"></div>',
+            "",
+            "Snel naar: " + " · ".join(f"[{letter}](#{letter.lower()})" for letter in letters),
+            "",
+            '<div id="rw-az" markdown>',
+            "",
+        ]
+        for letter in letters:
+            out += [f"## {letter} {{ #{letter.lower()} }}", ""]
+            for name, now, entry in sorted(by_letter[letter], key=lambda r: (_sort_name(r[0]), r[1])):
+                target = link(path, page_path("regio", entry.id), entry.record.title)
+                label = f"{escape(name)} (nu {escape(now)})" if now else escape(name)
+                out.append(f"- {label}: {target}")
+            out.append("")
+        out += ["</div>", ""]
+        return Page(path, "\n".join(out), "Vind je regio")
+
+    def render_audience(self, audience: str) -> Page:
+        """Everything written for one audience, by kind: a browsing facet that needs no JavaScript."""
+        title, slug, intro = AUDIENCE_PAGES[audience]
+        path = f"voor/{slug}.md"
+        out = [f"# {title}", "", intro, ""]
+        for kind in KIND_ORDER:
+            if kind == "regio":
+                continue  # 42 regions: the A–Z page is the way in
+            entries = [e for e in self.catalog.of_kind(kind) if audience in e.record.audience]
+            if entries:
+                out += [f"## {KIND_LABELS[kind][1]}", ""]
+                out += [self._summary_line(e, path) for e in entries]
+                out.append("")
+        out += [
+            "## Jeugdregio's",
+            "",
+            f"Zoek je gemeente op de pagina {link(path, 'regio/gemeenten.md', 'Vind je regio')}.",
+            "",
+        ]
+        return Page(path, "\n".join(out).rstrip() + "\n", title)
 
     def editorial_pages(self) -> list[Page]:
         """The coverage page and the field reference for editors."""
@@ -232,7 +293,8 @@ class SiteRenderer:
         meta = page_meta(entry)
         front = ["---", f"search:\n  boost: {meta['search']['boost']}", "tags:"]
         front += [f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in meta["tags"]]
-        parts = [*front, "---", "", f"# {escape(record.title)}", "", escape(record.summary), ""]
+        crumbs = f'<nav class="rw-crumbs" aria-label="Kruimelpad" markdown>[Start](../index.md) › [{KIND_LABELS[entry.kind][1]}](index.md)</nav>'
+        parts = [*front, "---", "", crumbs, "", f"# {escape(record.title)}", "", escape(record.summary), ""]
         parts.append(f'<p class="rw-meta">{KIND_LABELS[entry.kind][0]} · voor {_audience(record)}</p>')
         parts.append("")
         facts = renderer(entry, path)
@@ -467,6 +529,31 @@ class SiteRenderer:
         return out
 
 
+AUDIENCE_PAGES = {
+    "ouder": (
+        "Alles voor ouders",
+        "ouders",
+        "Alle pagina's die we voor ouders hebben geschreven, op een rij.",
+    ),
+    "jongere": (
+        "Alles voor jongeren",
+        "jongeren",
+        "Alle pagina's die we voor jongeren hebben geschreven, op een rij.",
+    ),
+    "professional": (
+        "Alles voor professionals",
+        "professionals",
+        "Alle pagina's voor jeugdbeschermers en hun samenwerkingspartners, op een rij.",
+    ),
+}
+"""audience → (title, URL slug under voor/, intro)."""
+
+
+def _sort_name(name: str) -> str:
+    """'s-Hertogenbosch sorts under H, as people look for it."""
+    return name.removeprefix("'s-").removeprefix("’s-").casefold()
+
+
 def nav_title(entry: Entry) -> str:
     """The label in the sidebar: short where the full title would wrap over three lines."""
     record = entry.record
@@ -474,7 +561,7 @@ def nav_title(entry: Entry) -> str:
 
 
 def _initial(title: str) -> str:
-    for char in title.upper():
+    for char in _sort_name(title).upper():
         if char.isalpha():
             return {"É": "E", "Ë": "E", "Ï": "I", "Ö": "O", "Ü": "U"}.get(char, char)
     return "#"
