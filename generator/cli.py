@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import logging
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .loader import DataError, load_catalog
+from .loader import Catalog, DataError, Problem, load_catalog
+
+IGNORE_FILE = "linkcheck-ignore.yaml"
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -27,13 +35,204 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    """The editors' fast loop: data first (clear messages), then a strict build (links, anchors)."""
-    if _cmd_validate(argparse.Namespace(data=args.data, quiet=True)) != 0:
-        return 1
-    from .build import check_build
+def _load(data: str) -> Catalog | None:
+    """The validated catalog, or None after printing every problem in the data."""
+    try:
+        return load_catalog(Path(data), Path.cwd())
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return None
 
-    return 0 if check_build(Path(args.config)) else 1
+
+@dataclass(frozen=True)
+class _SiteConfig:
+    root: Path
+    docs_dir: Path
+    site_url: str | None
+    templates: Path | None
+
+
+def _site_config(config_file: Path) -> _SiteConfig:
+    """The few settings of mkdocs.yml the link checks need, read as MkDocs reads them (!ENV included)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as stream:
+        config: dict[str, Any] = yaml_load(stream) or {}
+    root = config_file.resolve().parent
+    theme = config.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    site_url = config.get("site_url")
+    return _SiteConfig(
+        root=root,
+        docs_dir=root / str(config.get("docs_dir") or "docs"),
+        site_url=str(site_url) if site_url else None,
+        templates=root / str(custom_dir) if custom_dir else None,
+    )
+
+
+class _Warnings(logging.Handler):
+    """Keeps the text of every MkDocs warning, to place link warnings at their source line."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _internal_problems(
+    site: Path, catalog: Catalog, config: _SiteConfig, warnings: list[str]
+) -> tuple[list[Problem], list[str]]:
+    """Broken internal links of a built site at their source lines, and the MkDocs warnings that covers."""
+    from .links import check_site, index_sources, parse_mkdocs_warning, trace
+
+    result = check_site(site, site_url=config.site_url)
+    sources = index_sources(Path.cwd(), catalog, config.docs_dir, templates=config.templates)
+    parsed = [w for m in warnings if (w := parse_mkdocs_warning(m)) is not None]
+    traced = trace(result.broken, sources, warnings=parsed)
+    return traced.problems, traced.placed_warnings
+
+
+def _link_summary(problems: list[Problem]) -> str:
+    n = len(problems)
+    return f"{n} {'probleem' if n == 1 else 'problemen'} met links gevonden."
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    """The editors' fast loop: data, the ignore list, a strict build, then every internal link and anchor.
+
+    MkDocs names generated pages (les/x.md) that exist in no folder; its link warnings are
+    shown at the YAML line instead, together with what the check of the built HTML finds.
+    """
+    catalog = _load(args.data)
+    if catalog is None:
+        return 1
+    from .build import build_into
+    from .links import load_ignore
+
+    _, ignore_problems = load_ignore(Path(args.ignore), Path.cwd())
+    config_file = Path(args.config)
+    config = _site_config(config_file)
+    collected = _Warnings()
+    output = io.StringIO()
+    mkdocs_log = logging.getLogger("mkdocs")
+    link_problems: list[Problem] = []
+    placed: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="routewijzer-check-") as tmp:
+        site = Path(tmp) / "site"
+        mkdocs_log.addHandler(collected)
+        try:
+            with contextlib.redirect_stderr(output):
+                built = build_into(config_file, site, strict=True)
+        finally:
+            mkdocs_log.removeHandler(collected)
+        # A strict build that stops on warnings has written every page already.
+        if (site / "index.html").is_file():
+            link_problems, placed = _internal_problems(site, catalog, config, collected.messages)
+    problems = sorted(ignore_problems) + link_problems
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    rest = [line for line in output.getvalue().splitlines() if not any(line.endswith(m) for m in placed)]
+    for line in rest:
+        print(line, file=sys.stderr)
+    if link_problems:
+        print(_link_summary(link_problems), file=sys.stderr)
+    return 0 if built and not problems else 1
+
+
+def _cmd_check_site(args: argparse.Namespace) -> int:
+    """Internal links and anchors of a site that is already built (no build)."""
+    site = Path(args.site_dir)
+    if not (site / "index.html").is_file():
+        print(f"{site}/index.html bestaat niet; bouw de site eerst met `make build`.", file=sys.stderr)
+        return 1
+    catalog = _load(args.data)
+    if catalog is None:
+        return 1
+    problems, _ = _internal_problems(site, catalog, _site_config(Path(args.config)), [])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(_link_summary(problems), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_linkcheck(args: argparse.Namespace) -> int:
+    """Every external URL in the data and docs: checked, cached, reported; fails on links broken on consecutive runs."""
+    from datetime import timedelta
+
+    from .links import (
+        Policy,
+        Probe,
+        Settings,
+        Store,
+        collect_urls,
+        console_lines,
+        load_ignore,
+        probe_urls,
+        run_external,
+        write_reports,
+    )
+
+    try:
+        import linkcheck  # noqa: F401  (LinkChecker does the requests)
+    except ImportError:
+        print("LinkChecker is niet geïnstalleerd; draai `make install`.", file=sys.stderr)
+        return 1
+    catalog = _load(args.data)
+    if catalog is None:
+        return 1
+    root = Path.cwd()
+    ignore, problems = load_ignore(Path(args.ignore), root)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"Verbeter {args.ignore} eerst; er is niets gecontroleerd.", file=sys.stderr)
+        return 1
+    docs = Path(args.docs) if args.docs else None
+    uses = collect_urls(catalog, root, docs)
+    settings = Settings(
+        timeout=args.timeout,
+        workers=args.workers,
+        per_host_rate=args.per_host_rate,
+        retries=args.retries,
+        backoff=args.backoff,
+        robots=not args.no_robots,
+    )
+    policy = Policy(
+        fail_after=args.fail_after, ttl_ok=timedelta(hours=args.ttl), ttl_failed=timedelta(hours=args.ttl_failed)
+    )
+
+    def say(message: str) -> None:
+        if not args.quiet:
+            print(message, file=sys.stderr, flush=True)
+
+    def probe(urls: list[str], settings: Settings) -> dict[str, Probe]:
+        found: dict[str, Probe] = probe_urls(
+            urls,
+            settings,
+            on_round=lambda n, count, delay: say(
+                f"Ronde {n + 1}: {count} adressen opnieuw over {delay:.1f} s (429, 503 of te traag)…"
+            ),
+        )
+        return found
+
+    store = Store(Path(args.cache))
+    try:
+        outcome = run_external(
+            uses, ignore, store, settings=settings, policy=policy, refresh=args.refresh, probe=probe, progress=say
+        )
+    except KeyboardInterrupt:
+        print("Afgebroken; er is niets opgeslagen.", file=sys.stderr)
+        return 130
+    store.save(keep={use.url for use in uses})
+    md, js = write_reports(outcome, Path(args.reports))
+    for line in console_lines(outcome):
+        print(line)
+    print(f"Rapport: {md} en {js}")
+    return 0 if outcome.ok else 1
 
 
 def _cmd_schemas(args: argparse.Namespace) -> int:
@@ -66,7 +265,48 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="controleer data, links en ankers; toont alleen problemen")
     p.add_argument("--data", default="data")
     p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("--ignore", default=IGNORE_FILE, help=f"de negeerlijst van linkcheck (standaard: {IGNORE_FILE})")
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser(
+        "check-site", help="controleer de interne links en ankers van een gebouwde site (zonder te bouwen)"
+    )
+    p.add_argument("--site-dir", default="site")
+    p.add_argument("--data", default="data")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.set_defaults(func=_cmd_check_site)
+
+    p = sub.add_parser(
+        "linkcheck", help="controleer alle externe links in data/ en docs/; schrijft reports/linkcheck.{md,json}"
+    )
+    p.add_argument("--data", default="data")
+    p.add_argument("--docs", default="docs", help="map met handgeschreven pagina's ('' om over te slaan)")
+    p.add_argument("--ignore", default=IGNORE_FILE, help="links die niet gecontroleerd worden, elk met een reden")
+    p.add_argument("--cache", default=".cache/linkcheck", help="map voor de cache en de geschiedenis")
+    p.add_argument("--reports", default="reports", help="map voor linkcheck.md en linkcheck.json")
+    p.add_argument("--timeout", type=float, default=15.0, help="seconden wachten op een site (standaard: 15)")
+    p.add_argument("--workers", type=int, default=8, help="verzoeken tegelijk, aan verschillende sites (standaard: 8)")
+    p.add_argument(
+        "--per-host-rate",
+        type=float,
+        default=2.0,
+        help="hoogstens zoveel verzoeken per seconde per site (standaard: 2)",
+    )
+    p.add_argument("--retries", type=int, default=2, help="nieuwe pogingen na 429, 503 of te traag (standaard: 2)")
+    p.add_argument(
+        "--backoff", type=float, default=2.0, help="seconden voor de eerste nieuwe poging; verdubbelt per ronde"
+    )
+    p.add_argument(
+        "--fail-after", type=int, default=2, help="een link faalt na zoveel mislukte controles op rij (standaard: 2)"
+    )
+    p.add_argument(
+        "--ttl", type=float, default=24.0, help="uren dat een werkende link niet opnieuw gevraagd wordt (standaard: 24)"
+    )
+    p.add_argument("--ttl-failed", type=float, default=1.0, help="uren dat een mislukte controle geldt (standaard: 1)")
+    p.add_argument("--refresh", action="store_true", help="negeer de cache: vraag alles opnieuw")
+    p.add_argument("--no-robots", action="store_true", help="negeer robots.txt van de sites")
+    p.add_argument("-q", "--quiet", action="store_true", help="geen voortgang tonen")
+    p.set_defaults(func=_cmd_linkcheck)
 
     p = sub.add_parser("schemas", help="schrijf de JSON Schemas voor editors naar schemas/")
     p.add_argument("--out", default="schemas")

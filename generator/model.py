@@ -303,6 +303,8 @@ class Municipality(StrictModel):
     """CBS-gemeentecode. Voorbeeld: 'GM0402'."""
     former_names: list[Text] = []
     """Namen van gemeenten die sinds 2016 in deze gemeente zijn opgegaan, zodat zoeken op de oude naam werkt."""
+    other_names: list[Text] = []
+    """Andere namen waarmee mensen de gemeente zoeken. Voorbeeld: 'Den Haag' bij 's-Gravenhage."""
     certain: bool = True
     """false als niet zeker is dat de gemeente (nog) bij deze regio hoort; leg dat uit in 'note'."""
     note: Text | None = None
@@ -314,6 +316,8 @@ class Region(_Themed):
 
     cbs_code: Annotated[str, StringConstraints(pattern=r"^JZ\d{2}$")]
     """CBS-code van de jeugdregio. Voorbeeld: 'JZ16'."""
+    other_names: list[Text] = []
+    """Andere namen van de regio, uit een bron: de CBS-naam of een oudere naam. Voorbeeld: 'Noord-Kennemerland'."""
     provinces: Annotated[list[Text], Field(min_length=1)]
     """Provincie(s) waarin de regio ligt."""
     municipalities: Annotated[list[Municipality], Field(min_length=1)]

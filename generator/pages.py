@@ -209,6 +209,7 @@ class SiteRenderer:
             for m in region.municipalities:
                 rows.append((m.name, "", entry))
                 rows.extend((old, m.name, entry) for old in m.former_names)
+                rows.extend((other, m.name, entry) for other in m.other_names)
         by_letter: dict[str, list[tuple[str, str, Entry]]] = defaultdict(list)
         for row in rows:
             by_letter[_initial(row[0])].append(row)
@@ -369,6 +370,7 @@ class SiteRenderer:
         care = region.care_office_regions
         rows = [
             ("CBS-code", region.cbs_code),
+            *([("Ook genoemd", escape(", ".join(region.other_names)))] if region.other_names else []),
             ("Provincie", escape(", ".join(region.provinces))),
             ("Aantal gemeenten", str(len(region.municipalities))),
             ("Expertisenetwerk (BEN)", link(path, page_path("netwerk", network.id), network.record.title)),
@@ -393,6 +395,8 @@ class SiteRenderer:
         out += ["", f"## Gemeenten ({len(region.municipalities)})", ""]
         for m in sorted(region.municipalities, key=lambda m: m.name.casefold()):
             line = escape(m.name)
+            if m.other_names:
+                line += f" (ook: {escape(', '.join(m.other_names))})"
             if m.former_names:
                 line += f" (vroeger ook: {escape(', '.join(m.former_names))})"
             if not m.certain:

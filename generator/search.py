@@ -18,12 +18,12 @@ from .loader import Catalog, Entry
 from .model import AUDIENCE_LABELS, KIND_LABELS, Contact, Law, Network, Region, Term
 
 SEARCH_BOOST = {
-    "contact": 2.0,
-    "regio": 1.6,
-    "wet": 1.6,
-    "begrip": 1.4,
-    "thema": 1.4,
-    "netwerk": 1.2,
+    "contact": 1.3,
+    "regio": 1.3,
+    "wet": 1.3,
+    "begrip": 1.2,
+    "thema": 1.2,
+    "netwerk": 1.1,
     "les": 1.0,
     "hulpmiddel": 0.9,
 }
@@ -101,7 +101,29 @@ def search_terms(catalog: Catalog) -> dict[str, Any]:
         if normalise(law.abbreviation) != normalise(law.title):
             add(law.abbreviation, _content_words(law.title))
             add(law.title, [normalise(law.abbreviation).replace(" ", "")])
-    return {"synonyms": dict(sorted(synonyms.items()))}
+    return {"synonyms": dict(sorted(synonyms.items())), "places": places(catalog)}
+
+
+def places(catalog: Catalog) -> dict[str, list[str]]:
+    """Municipality name (current or former, normalised) → the words of its region's title.
+
+    A place name is a strong signal: someone typing "Weesp jeugdhulp" wants the region page,
+    not every page that mentions jeugdhulp. Names shared by two regions map to both.
+    """
+    found: dict[str, list[str]] = {}
+    for entry in catalog.of_kind("regio"):
+        region = entry.record
+        assert isinstance(region, Region)
+        title_words = normalise(region.title).split()
+        for name in region.other_names:
+            merged = found.setdefault(normalise(name), [])
+            merged.extend(w for w in title_words if w not in merged)
+        for municipality in region.municipalities:
+            for name in (municipality.name, *municipality.former_names, *municipality.other_names):
+                key = normalise(re.sub(r"\s*\(.*?\)", "", name).removeprefix("'s-").removeprefix("’s-"))
+                merged = found.setdefault(key, [])
+                merged.extend(w for w in title_words if w not in merged)
+    return dict(sorted(found.items()))
 
 
 def search_terms_json(catalog: Catalog) -> str:
@@ -119,9 +141,9 @@ def page_keywords(entry: Entry) -> list[str]:
     elif isinstance(record, Network):
         words += [record.short_name, "BEN", "bovenregionaal expertisenetwerk"]
     elif isinstance(record, Region):
-        words += ["jeugdregio", "regionaal expertteam", "RET"]
+        words += ["jeugdregio", "regionaal expertteam", "RET", *record.other_names]
         for municipality in record.municipalities:
-            words += [f"gemeente {municipality.name}", *municipality.former_names]
+            words += [f"gemeente {municipality.name}", *municipality.former_names, *municipality.other_names]
     elif isinstance(record, Contact):
         words += list(record.helps_with)
     return words

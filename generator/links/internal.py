@@ -1,0 +1,465 @@
+"""Internal links and anchors of a built site, each broken one traced back to its source line.
+
+`check_site` reads every HTML page of a built site and checks that each link to a page or
+asset of the site resolves to a file, and that each `#anchor` exists on its target page
+(also on other pages). MkDocs validates the links written in Markdown; this check also
+sees raw HTML links, links the theme writes and links MkDocs leaves as they are.
+
+`trace` turns each broken link into a `Problem` an editor can act on: the YAML record (file,
+line, field) or the Markdown file and line the link is written in. It also places MkDocs's
+own link warnings, which name generated pages (les/x.md) that exist in no folder, at
+their YAML line. Nothing here imports MkDocs; the caller says where each page came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from ..loader import Catalog, LineDict, LineList, Problem
+from ..pages import SiteRenderer
+from .scan import line_at, scan_html
+
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+# --------------------------------------------------------------------------- the built site
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    """A link on a built page that leads nowhere."""
+
+    page: str
+    """The HTML file, relative to the site folder (regio/groningen/index.html)."""
+    url: str
+    """The link exactly as it stands in the HTML."""
+    reason: str
+    """Why it is broken, in Dutch."""
+    html_line: int
+    target_page: str | None = None
+    """For a missing anchor: the HTML file that lacks it."""
+    fragment: str = ""
+    """For a missing anchor: the anchor, as written."""
+
+
+@dataclass
+class SiteCheck:
+    """The outcome of `check_site`."""
+
+    broken: list[BrokenLink]
+    pages: int
+    links: int
+
+
+def _site_files(root: Path) -> set[str]:
+    files: set[str] = set()
+    for folder, _dirs, names in os.walk(root):
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        files.update(prefix + name for name in names)
+    return files
+
+
+def _resolve(base_dir: str, path: str) -> str | None:
+    """The site path a relative URL path points at, or None when it leaves the site."""
+    normal = posixpath.normpath(posixpath.join(base_dir, path) if base_dir else path)
+    if normal == ".":
+        return ""
+    if normal == ".." or normal.startswith("../"):
+        return None
+    return normal + "/" if path.endswith("/") else normal
+
+
+def _served_file(files: set[str], path: str) -> str | None:
+    """The file a site path is served from (a folder serves its index.html)."""
+    if path == "" or path.endswith("/"):
+        candidate = path + "index.html"
+        return candidate if candidate in files else None
+    if path in files:
+        return path
+    candidate = path + "/index.html"
+    return candidate if candidate in files else None
+
+
+def shown(page: str) -> str:
+    """How a built page is named for editors: regio/groningen/ rather than regio/groningen/index.html."""
+    if page == "index.html":
+        return "de startpagina"
+    return page[: -len("index.html")] if page.endswith("/index.html") else page
+
+
+def check_site(site_dir: Path, *, site_url: str | None = None) -> SiteCheck:
+    """Every broken internal link and anchor of the site built in `site_dir`.
+
+    `site_url` (from mkdocs.yml) lets absolute links into the site itself be checked, as
+    MkDocs writes them on 404.html; without it, 404.html is skipped.
+    """
+    files = _site_files(site_dir)
+    base_url, base_path = _split_site_url(site_url)
+    pages = sorted(f for f in files if f.endswith(".html"))
+    texts: dict[str, str] = {}
+    scanned = {}
+    for page in pages:
+        texts[page] = (site_dir / page).read_text(encoding="utf-8", errors="replace")
+        scanned[page] = scan_html(texts[page])
+    ids = {page: result.ids for page, result in scanned.items()}
+
+    broken: list[BrokenLink] = []
+    links = 0
+    for page in pages:
+        if page == "404.html" and base_url is None:
+            continue
+        base_dir = page.rpartition("/")[0]
+        for link in scanned[page].links:
+            links += 1
+            problem = _check_link(files, ids, page, base_dir, link.url, base_url, base_path)
+            if problem is not None:
+                reason, target_page, fragment = problem
+                line = line_at(texts[page], link.offset)
+                broken.append(BrokenLink(page, link.url, reason, line, target_page, fragment))
+    return SiteCheck(broken, len(pages), links)
+
+
+def _split_site_url(site_url: str | None) -> tuple[str | None, str]:
+    if not site_url:
+        return None, "/"
+    parts = urlsplit(site_url)
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return f"{parts.scheme}://{parts.netloc}", path
+
+
+def _check_link(
+    files: set[str],
+    ids: dict[str, set[str]],
+    page: str,
+    base_dir: str,
+    url: str,
+    base_url: str | None,
+    base_path: str,
+) -> tuple[str, str | None, str] | None:
+    """(reason, page lacking the anchor, anchor) when the link is broken; None when it works or leads elsewhere."""
+    if not url or url.startswith("//"):
+        return None
+    if _SCHEME_RE.match(url):
+        # Absolute URLs into the site itself (MkDocs writes them on 404.html and in canonical links).
+        if base_url is None or not (url + "/").startswith(base_url + "/"):
+            return None
+        url = url[len(base_url) :] or "/"
+    path, _, fragment = url.partition("#")
+    path = path.partition("?")[0]
+    target: str | None
+    if path.startswith("/"):
+        if not path.startswith(base_path) and path + "/" != base_path:
+            return f"{path} ligt buiten de site, die begint bij {base_path}", None, ""
+        target = _resolve("", unquote(path[len(base_path) :]))
+    elif path:
+        target = _resolve(base_dir, unquote(path))
+        if target is None:
+            return "de link wijst naar een plek buiten de site", None, ""
+    else:
+        target = None  # an anchor on the same page
+    served = page if target is None else _served_file(files, target)
+    if served is None:
+        assert target is not None
+        what = "het bestand" if posixpath.splitext(target.rstrip("/"))[1] else "de pagina"
+        return f"{what} {target or '/'} bestaat niet", None, ""
+    if not fragment or not served.endswith(".html"):
+        return None
+    anchor = unquote(fragment)
+    present = ids.get(served, set())
+    if anchor in present or fragment in present:
+        return None
+    return _missing_anchor(served, fragment, present, same_page=served == page), served, fragment
+
+
+def _missing_anchor(page: str, fragment: str, present: Iterable[str], *, same_page: bool) -> str:
+    where = "deze pagina" if same_page else f"de pagina {shown(page)}"
+    # Material's own ids (__drawer, __nav_2) are never what an editor meant.
+    candidates = [i for i in present if not i.startswith("__")]
+    guess = difflib.get_close_matches(unquote(fragment), candidates, n=1, cutoff=0.6)
+    hint = f"; bedoel je '#{guess[0]}'?" if guess else ""
+    return f"{where} heeft geen anker '#{fragment}'{hint}"
+
+
+# --------------------------------------------------------------------------- MkDocs's warnings
+
+_MKDOCS_LINK_RE = re.compile(
+    r"^Doc file '(?P<page>[^']+)' contains (?P<kind>an unrecognized relative link|an absolute link|a link) "
+    r"'(?P<url>[^']*)'(?P<rest>.*)$",
+    re.DOTALL,
+)
+_SUGGESTION_RE = re.compile(r" Did you mean '([^']*)'\?")
+_NO_TARGET_RE = re.compile(r"but the target(?: '([^']*)')? is not found among documentation files")
+_NO_ANCHOR_RE = re.compile(r"but the doc '([^']*)' does not contain an anchor '#([^']*)'")
+_NO_ANCHOR_HERE = "but there is no such anchor on this page"
+
+
+@dataclass(frozen=True)
+class MkDocsLinkWarning:
+    """A link warning of MkDocs 1.6 (its validation of Markdown links), taken apart."""
+
+    message: str
+    page: str
+    """The docs path of the page (les/x.md); for generated pages, no such file exists."""
+    url: str
+    """The link as written in the Markdown."""
+    reason: str
+    """What is wrong, in Dutch."""
+    target: str | None = None
+    """For a missing anchor: the docs path of the page that lacks it."""
+    anchor: str | None = None
+
+
+def parse_mkdocs_warning(message: str) -> MkDocsLinkWarning | None:
+    """Take apart MkDocs's link warnings (the texts are fixed in MkDocs 1.6); None for any other warning."""
+    match = _MKDOCS_LINK_RE.match(message.strip())
+    if match is None:
+        return None
+    page, kind, url, rest = match.group("page", "kind", "url", "rest")
+    suggestion = _SUGGESTION_RE.search(rest)
+    hint = f"; bedoel je '{suggestion.group(1)}'?" if suggestion else ""
+    if kind == "an absolute link":
+        reason = f"een link die met '/' begint werkt niet als de site in een submap staat; schrijf een relatieve link naar het .md-bestand{hint}"
+        return MkDocsLinkWarning(message, page, url, reason)
+    if kind == "an unrecognized relative link":
+        reason = f"MkDocs herkent deze link niet; schrijf een link naar een pagina als pad naar het .md-bestand{hint}"
+        return MkDocsLinkWarning(message, page, url, reason)
+    if no_target := _NO_TARGET_RE.search(rest):
+        target = no_target.group(1) or url
+        return MkDocsLinkWarning(message, page, url, f"{target} bestaat niet{hint}")
+    if no_anchor := _NO_ANCHOR_RE.search(rest):
+        target, anchor = no_anchor.groups()
+        reason = f"de pagina {target} heeft geen anker '#{anchor}'"
+        return MkDocsLinkWarning(message, page, url, reason, target, anchor)
+    if _NO_ANCHOR_HERE in rest:
+        anchor = url.partition("#")[2]
+        return MkDocsLinkWarning(message, page, url, f"deze pagina heeft geen anker '#{anchor}'", page, anchor)
+    return None
+
+
+# --------------------------------------------------------------------------- back to the source
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a page's content is written: a YAML record or a Markdown file."""
+
+    path: str
+    """Relative to the project root, with forward slashes (data/les/x.yaml, docs/over.md)."""
+    data: LineDict | None = None
+    """The parsed record, to name the field a line belongs to; None for Markdown."""
+
+
+class SourceIndex:
+    """Which source file each page comes from, and where in that file a link is written."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._by_page: dict[str, Source] = {}
+        self._lines: dict[str, list[str]] = {}
+        self.templates: list[str] = []
+        """Theme overrides (docs/overrides/...) to search for links that no page source holds."""
+
+    def add_page(self, src_uri: str, source: Source) -> None:
+        """Register the source of a page by its path in the docs tree (les/x.md)."""
+        self._by_page[src_uri] = source
+
+    def add_docs(self, docs_dir: Path, *, templates: Path | None = None) -> None:
+        """Register every Markdown file under `docs_dir`, and the theme overrides in `templates`."""
+        for path in sorted(docs_dir.rglob("*.md")):
+            if templates is not None and path.is_relative_to(templates):
+                continue
+            self.add_page(path.relative_to(docs_dir).as_posix(), Source(_project_path(path, self.root)))
+        if templates is not None and templates.is_dir():
+            self.templates += [_project_path(p, self.root) for p in sorted(templates.rglob("*.html"))]
+
+    def page_of(self, html_page: str) -> str | None:
+        """The docs path of a built page (regio/x/index.html ← regio/x.md or regio/x/index.md)."""
+        return next((c for c in _page_sources(html_page) if c in self._by_page), None)
+
+    def source(self, src_uri: str) -> Source | None:
+        return self._by_page.get(src_uri)
+
+    def lines(self, path: str) -> list[str]:
+        if path not in self._lines:
+            try:
+                text = (self.root / path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            self._lines[path] = text.splitlines()
+        return self._lines[path]
+
+    def locate(self, source: Source, needles: Iterable[str]) -> tuple[int, str] | None:
+        """(line, field) of the first needle written in the source, trying the needles in order."""
+        lines = self.lines(source.path)
+        for needle in needles:
+            if not needle:
+                continue
+            for number, text in enumerate(lines, start=1):
+                if needle in text:
+                    return number, field_at(source.data, number) if source.data is not None else ""
+        return None
+
+
+def _project_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _page_sources(page: str) -> Iterator[str]:
+    stem = page[: -len(".html")] if page.endswith(".html") else page
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem[: -len("index")]
+        if folder:
+            yield folder[:-1] + ".md"
+        yield folder + "index.md"
+        yield folder + "README.md"
+    else:
+        yield stem + ".md"
+
+
+def field_at(data: LineDict | LineList, line: int) -> str:
+    """The dotted field (body, sources[0].url) whose value is written on `line`."""
+    parts: list[Any] = []
+    node: Any = data
+    while isinstance(node, (LineDict, LineList)):
+        if isinstance(node, LineDict):
+            keys = [k for k, at in node.lines.items() if at <= line]
+            if not keys:
+                break
+            key: Any = max(keys, key=node.lines.__getitem__)
+        else:
+            indexes = [i for i, at in enumerate(node.lines) if at <= line]
+            if not indexes:
+                break
+            key = max(indexes)
+        parts.append(key)
+        node = node[key]
+    return dotted(parts)
+
+
+def dotted(loc: Iterable[Any]) -> str:
+    """('sources', 0, 'url') → sources[0].url, the way the loader names fields."""
+    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
+
+
+def _needles(url: str) -> list[str]:
+    """Ways a link in the HTML may be written in its source, most specific first."""
+    path, _, fragment = url.partition("#")
+    out = [url, unquote(url), url.replace("&", "&amp;")]
+    if fragment:
+        # MkDocs rewrites 'x.md#a' to '../x/#a': the anchor is what the editor wrote literally.
+        out += [f"#{fragment}", f"#{unquote(fragment)}"]
+    plain = path
+    while plain.startswith(("./", "../")):
+        plain = plain.partition("/")[2]
+    if plain.strip("/"):
+        out.append(plain)
+    return list(dict.fromkeys(out))
+
+
+@dataclass
+class Traced:
+    """Broken links and MkDocs link warnings, placed at their source lines."""
+
+    problems: list[Problem]
+    placed_warnings: list[str]
+    """The MkDocs warnings that are part of `problems` (callers need not show them again)."""
+
+
+def trace(
+    broken: Iterable[BrokenLink],
+    sources: SourceIndex,
+    *,
+    warnings: Iterable[MkDocsLinkWarning] = (),
+    site_label: str = "site",
+) -> Traced:
+    """One Problem per broken link, at the file and line where an editor wrote it.
+
+    A MkDocs warning about the same link is folded into its Problem (its text is how the
+    editor wrote the link). A link that no page source holds comes from the theme or the
+    navigation: it is reported once, at the template that holds it or at the first built
+    page, with the number of pages it is on.
+    """
+    pending = list(warnings)
+    placed: list[str] = []
+    problems: set[Problem] = set()
+    unplaced: dict[tuple[str, str], list[BrokenLink]] = {}
+    for link in broken:
+        src_uri = sources.page_of(link.page)
+        source = sources.source(src_uri) if src_uri else None
+        warning = next((w for w in pending if _same_link(w, link, src_uri, sources)), None)
+        written = link.url
+        needles = _needles(link.url)
+        reason = link.reason
+        if warning is not None:
+            pending.remove(warning)
+            placed.append(warning.message)
+            written = warning.url
+            needles = [warning.url, *needles]
+            suggestion = _SUGGESTION_RE.search(warning.message)
+            if suggestion and "bedoel je" not in reason:
+                reason += f"; bedoel je '{suggestion.group(1)}'?"
+        found = sources.locate(source, needles) if source is not None else None
+        if source is None or found is None:
+            unplaced.setdefault((link.url, link.reason), []).append(link)
+            continue
+        line, field_name = found
+        problems.add(Problem(source.path, line, field_name, f"link naar '{written}' werkt niet: {reason}"))
+
+    for warning in pending:
+        source = sources.source(warning.page)
+        found = sources.locate(source, [warning.url]) if source is not None else None
+        if source is None or found is None:
+            continue  # shown as MkDocs wrote it
+        placed.append(warning.message)
+        verb = "werkt niet" if warning.target is not None or "bestaat niet" in warning.reason else "klopt niet"
+        problems.add(Problem(source.path, found[0], found[1], f"link naar '{warning.url}' {verb}: {warning.reason}"))
+
+    for (url, reason), links in unplaced.items():
+        pages = len({link.page for link in links})
+        message = f"link naar '{url}' werkt niet: {reason}" + (f" (op {pages} pagina's)" if pages > 1 else "")
+        template = next(
+            ((path, hit[0]) for path in sources.templates if (hit := sources.locate(Source(path), _needles(url)))),
+            None,
+        )
+        if template is not None:
+            problems.add(Problem(template[0], template[1], "", message))
+        else:
+            problems.add(Problem(f"{site_label}/{links[0].page}", links[0].html_line, "", message))
+    return Traced(sorted(problems), placed)
+
+
+def _same_link(warning: MkDocsLinkWarning, link: BrokenLink, src_uri: str | None, sources: SourceIndex) -> bool:
+    if warning.page != src_uri:
+        return False
+    if warning.url == link.url:
+        return True
+    # MkDocs rewrote 'x.md#a' into '../x/#a'; the same anchor on the same target page is the same link.
+    return (
+        warning.anchor is not None
+        and link.target_page is not None
+        and warning.anchor == link.fragment
+        and warning.target == sources.page_of(link.target_page)
+    )
+
+
+def index_sources(root: Path, catalog: Catalog, docs_dir: Path, *, templates: Path | None = None) -> SourceIndex:
+    """Sources of every page: the generated pages' YAML records, then the Markdown files in docs/."""
+    index = SourceIndex(root)
+    records = {entry.path: entry.data for entry in catalog.entries.values()}
+    for page in SiteRenderer(catalog).pages():
+        if page.source is not None:
+            index.add_page(page.path, Source(page.source, records.get(page.source)))
+    index.add_docs(docs_dir, templates=templates)
+    return index

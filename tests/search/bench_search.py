@@ -1,0 +1,221 @@
+"""Search benchmark: type every query of queries.yaml into the built site's own search box.
+
+Reports success@1, success@3 and MRR (overall and per kind of query), the queries that
+miss, the size of the search index and the time from the last keystroke to the first
+result. Figures only: `make bench-search` never fails on them (the tests in
+tests/search/test_search.py hold the line on quality).
+
+    python tests/search/bench_search.py [--site site] [--queries tests/search/queries.yaml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Outcome:
+    query: str
+    kind: str
+    expect: list[str]
+    results: list[str]
+    rank: int | None
+    ms: float
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (an ephemeral port) for the duration of the block."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def load_queries(path: Path) -> list[dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return list(data["queries"])
+
+
+_RESULTS_JS = """
+() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  const links = [...document.querySelectorAll('.md-search-result__list > li.md-search-result__item > a')];
+  return {meta: meta ? meta.textContent.trim() : '', links: links.map(a => a.getAttribute('href'))};
+}
+"""
+
+
+def page_path(href: str, base: str) -> str:
+    """'../../regio/x/?h=y#z' or an absolute URL → '/regio/x/'."""
+    path = urlsplit(href if href.startswith("http") else base + href.lstrip("./")).path
+    return path if path.endswith("/") else path + "/"
+
+
+def run_queries(base: str, queries: list[dict[str, Any]], settle_ms: int = 250) -> list[Outcome]:
+    from playwright.sync_api import sync_playwright
+
+    outcomes = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base)
+        box = page.locator("input.md-search__input")
+        # The first query waits for the index to load in the worker.
+        box.focus()
+        page.wait_for_function("() => !!document.querySelector('.md-search-result__meta')", timeout=30000)
+        placeholder = page.evaluate(_RESULTS_JS)["meta"]
+        # Warm up: the worker loads the index on first use; wait until a query answers.
+        page.keyboard.type("jeugd")
+        _wait_for_stable(page, settle_ms, placeholder)
+        for item in queries:
+            box.fill("")
+            page.wait_for_timeout(30)
+            box.focus()
+            page.keyboard.type(item["q"])
+            typed = time.perf_counter()
+            results = _wait_for_stable(page, settle_ms, placeholder)
+            first_ms = (results[1] - typed) * 1000
+            paths = []
+            for href in results[0]:
+                path = page_path(href, base)
+                if path not in paths:
+                    paths.append(path)
+            expect = [e if e.endswith("/") else e + "/" for e in item["expect"]]
+            rank = next((i + 1 for i, path in enumerate(paths) if path in expect), None)
+            outcomes.append(Outcome(item["q"], item.get("kind", "?"), expect, paths[:5], rank, first_ms))
+        browser.close()
+    return outcomes
+
+
+def _wait_for_stable(page: Any, settle_ms: int, placeholder: str) -> tuple[list[str], float]:
+    """Poll until the search has answered (the placeholder is gone) and the list stops changing.
+
+    Returns the result links and the moment the first answer appeared.
+    """
+    deadline = time.perf_counter() + 10
+    last: dict[str, Any] | None = None
+    first_seen = time.perf_counter()
+    stable_since = time.perf_counter()
+    answered = False
+    while time.perf_counter() < deadline:
+        current = page.evaluate(_RESULTS_JS)
+        now = time.perf_counter()
+        if not answered and current["meta"] and current["meta"] != placeholder:
+            answered = True
+            first_seen = now
+        if current != last:
+            last = current
+            stable_since = now
+        elif answered and (now - stable_since) * 1000 >= settle_ms:
+            break
+        page.wait_for_timeout(25)
+    return (last or {}).get("links", []), first_seen
+
+
+def summarise(outcomes: list[Outcome]) -> dict[str, Any]:
+    def metrics(items: list[Outcome]) -> dict[str, float]:
+        n = len(items)
+        return {
+            "n": n,
+            "success@1": sum(1 for o in items if o.rank == 1) / n,
+            "success@3": sum(1 for o in items if o.rank is not None and o.rank <= 3) / n,
+            "mrr": sum(1 / o.rank for o in items if o.rank) / n,
+        }
+
+    by_kind: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        by_kind[o.kind].append(o)
+    return {
+        "all": metrics(outcomes),
+        "by_kind": {kind: metrics(items) for kind, items in sorted(by_kind.items())},
+        "first_result_ms_median": statistics.median(o.ms for o in outcomes),
+        "misses": [
+            {"q": o.query, "kind": o.kind, "expect": o.expect, "got": o.results[:3], "rank": o.rank}
+            for o in outcomes
+            if o.rank is None or o.rank > 3
+        ],
+    }
+
+
+def index_size(site: Path) -> tuple[int, int]:
+    raw = b"".join(p.read_bytes() for p in sorted((site / "search").glob("*.json")))
+    extra = site / "assets/javascripts/workers/rw-search.json"
+    if extra.exists():
+        raw += extra.read_bytes()
+    return len(raw), len(gzip.compress(raw, 9))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", default=str(ROOT / "site"))
+    parser.add_argument("--queries", default=str(ROOT / "tests/search/queries.yaml"))
+    parser.add_argument("--json", help="also write the figures as JSON to this file")
+    args = parser.parse_args(argv)
+    site = Path(args.site)
+    if not (site / "index.html").exists():
+        print(f"No built site in {site}: run `make build` first.", file=sys.stderr)
+        return 2
+    queries = load_queries(Path(args.queries))
+    with serve(site) as base:
+        outcomes = run_queries(base, queries)
+    summary = summarise(outcomes)
+    raw, gz = index_size(site)
+    summary["index_bytes"] = raw
+    summary["index_bytes_gzip"] = gz
+    a = summary["all"]
+    print(f"== search benchmark: {a['n']} queries ==")
+    print(f"success@1 {a['success@1']:.1%} | success@3 {a['success@3']:.1%} (target ≥ 95 %) | MRR {a['mrr']:.3f}")
+    for kind, m in summary["by_kind"].items():
+        print(f"  {kind:16} n={m['n']:3} @1 {m['success@1']:.0%}  @3 {m['success@3']:.0%}  MRR {m['mrr']:.2f}")
+    print(
+        f"index {raw / 1024:.0f} KiB ({gz / 1024:.0f} KiB gzip) | first result after {summary['first_result_ms_median']:.0f} ms (median)"
+    )
+    if summary["misses"]:
+        print("misses (not in the top 3):")
+        for miss in summary["misses"]:
+            print(f"  [{miss['kind']}] {miss['q']!r}: expected {miss['expect']}, got {miss['got']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
