@@ -139,12 +139,23 @@ def _make_loader(text: str) -> yaml.SafeLoader:
             result.lines.append(item.start_mark.line + 1)
         return result
 
+    def construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        except (ValueError, OverflowError):
+            raise _YamlProblem(
+                node.start_mark.line + 1, f"'{node.value}' is geen bestaande datum; schrijf JJJJ-MM-DD, zoals 2026-11-24"
+            ) from None
+
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     _Loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
     _Loader.add_constructor("tag:yaml.org,2002:seq", construct_sequence)
     return _Loader(text)
 
 
 _YAML_MESSAGES = (
+    ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet gesloten of er ontbreekt een komma"),
+    ("did not find expected ',' or '}'", "een groep tussen { } is niet gesloten of er ontbreekt een komma"),
     ("found character '\\t'", "tab gevonden: spring in met spaties, niet met tabs"),
     ("mapping values are not allowed", "onverwachte dubbele punt; zet tekst met ': ' erin tussen aanhalingstekens"),
     ("could not find expected ':'", "hier ontbreekt een dubbele punt na de sleutel, of een regel springt verkeerd in"),

@@ -208,8 +208,8 @@ class SiteRenderer:
             assert isinstance(region, Region)
             for m in region.municipalities:
                 rows.append((m.name, "", entry))
-                rows.extend((old, m.name, entry) for old in m.former_names)
-                rows.extend((other, m.name, entry) for other in m.other_names)
+                rows.extend((old, f"nu {m.name}", entry) for old in m.former_names)
+                rows.extend((other, f"officieel {m.name}", entry) for other in m.other_names)
         by_letter: dict[str, list[tuple[str, str, Entry]]] = defaultdict(list)
         for row in rows:
             by_letter[_initial(row[0])].append(row)
@@ -232,7 +232,7 @@ class SiteRenderer:
             out += [f"## {letter} {{ #{letter.lower()} }}", ""]
             for name, now, entry in sorted(by_letter[letter], key=lambda r: (_sort_name(r[0]), r[1])):
                 target = link(path, page_path("regio", entry.id), entry.record.title)
-                label = f"{escape(name)} (nu {escape(now)})" if now else escape(name)
+                label = f"{escape(name)} ({escape(now)})" if now else escape(name)
                 out.append(f"- {label}: {target}")
             out.append("")
         out += ["</div>", ""]

@@ -180,5 +180,7 @@ def test_a_to_z_lists_every_municipality_with_its_region(real_site):
             expected[m.name] = f"../{entry.id}/"
             for old in m.former_names:
                 expected[f"{old} (nu {m.name})"] = f"../{entry.id}/"
+            for other in m.other_names:
+                expected[f"{other} (officieel {m.name})"] = f"../{entry.id}/"
     assert len(expected) >= 342
     assert links == expected
