@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -215,6 +216,7 @@ class SiteRenderer:
             by_letter[_initial(row[0])].append(row)
         letters = sorted(by_letter)
         out = [
+            LIST_FRONT_MATTER,
             "# Vind je regio",
             "",
             "Zoek je gemeente in de lijst. Achter elke gemeente staat de jeugdregio. Op de pagina van de regio "
@@ -242,7 +244,7 @@ class SiteRenderer:
         """Everything written for one audience, by kind: a browsing facet that needs no JavaScript."""
         title, slug, intro = AUDIENCE_PAGES[audience]
         path = f"voor/{slug}.md"
-        out = [f"# {title}", "", intro, ""]
+        out = [LIST_FRONT_MATTER, f"# {title}", "", intro, ""]
         for kind in KIND_ORDER:
             if kind == "regio":
                 continue  # 42 regions: the A–Z page is the way in
@@ -267,9 +269,10 @@ class SiteRenderer:
             return link(path, page_path(entry.kind, entry.id), entry.record.title)
 
         coverage = render_coverage(self.catalog, self.today, link_to)
+        hidden = "---\nsearch:\n  exclude: true\n---\n\n"  # for editors; not a search answer for visitors
         return [
-            Page(path, coverage, "Wat ontbreekt er nog?"),
-            Page("redactie/velden.md", render_field_reference(), "Velden per soort record"),
+            Page(path, hidden + coverage, "Wat ontbreekt er nog?"),
+            Page("redactie/velden.md", hidden + render_field_reference(), "Velden per soort record"),
         ]
 
     def nav(self, max_expanded: int = 12) -> list[NavItem]:
@@ -493,7 +496,8 @@ class SiteRenderer:
         path = f"{kind}/index.md"
         title = KIND_LABELS[kind][1]
         entries = self.catalog.of_kind(kind)
-        parts = [f"# {title}", "", KIND_INTROS[kind], ""]
+        # Overviews list every record's summary; the record itself is the better search answer.
+        parts = [LIST_FRONT_MATTER, f"# {title}", "", KIND_INTROS[kind], ""]
         if not entries:
             parts.append("Hier staat nog niets.")
         elif kind == "regio":
@@ -532,6 +536,9 @@ class SiteRenderer:
             out.append("")
         return out
 
+
+LIST_FRONT_MATTER = "---\nsearch:\n  boost: 0.3\n---\n"
+"""Front matter of overview pages: found by search, but after the records they list."""
 
 AUDIENCE_PAGES = {
     "ouder": (
@@ -587,13 +594,27 @@ def abbreviations(catalog: Catalog) -> dict[str, str]:
     return found
 
 
-def abbreviation_block(catalog: Catalog) -> str:
-    """Markdown `abbr` definitions to append to every page, so each abbreviation explains itself."""
-    lines = []
-    for abbr, text in sorted(abbreviations(catalog).items()):
-        clean = " ".join(text.replace("]", ")").replace("[", "(").split())
-        lines.append(f"*[{abbr}]: {clean}")
-    return "\n".join(lines)
+class AbbreviationDefinitions:
+    """Markdown `abbr` definitions for the abbreviations a page actually uses.
+
+    Appending all of them to every page would make the abbr extension scan each page for
+    every abbreviation (most of the build's Markdown time); one combined pattern finds the
+    few a page needs.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.lines = {
+            abbr: f"*[{abbr}]: {' '.join(text.replace(']', ')').replace('[', '(').split())}"
+            for abbr, text in abbreviations(catalog).items()
+        }
+        names = sorted(self.lines, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
+
+    def for_markdown(self, markdown: str) -> str:
+        if self.pattern is None:
+            return ""
+        used = sorted(set(self.pattern.findall(markdown)))
+        return "\n".join(self.lines[abbr] for abbr in used)
 
 
 def render_site(catalog: Catalog) -> list[Page]:
@@ -601,4 +622,4 @@ def render_site(catalog: Catalog) -> list[Page]:
     return SiteRenderer(catalog).pages()
 
 
-__all__ = ["KINDS", "NavItem", "Page", "SiteRenderer", "format_date", "render_site"]
+__all__ = ["KINDS", "AbbreviationDefinitions", "NavItem", "Page", "SiteRenderer", "format_date", "render_site"]

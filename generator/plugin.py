@@ -26,7 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .loader import Catalog, DataError, load_catalog
-from .pages import NavItem, SiteRenderer, abbreviation_block
+from .pages import AbbreviationDefinitions, NavItem, SiteRenderer
 from .search import search_terms_json
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
@@ -54,7 +54,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.is_serve = False
         self.catalog: Catalog | None = None
         self.renderer: SiteRenderer | None = None
-        self.abbr_block = ""
+        self.abbreviations: AbbreviationDefinitions | None = None
         self.root = Path.cwd()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -75,7 +75,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
                 f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
             ) from None
         self.renderer = SiteRenderer(self.catalog)
-        self.abbr_block = abbreviation_block(self.catalog)
+        self.abbreviations = AbbreviationDefinitions(self.catalog)
         if not config.repo_url:
             config.repo_url = _github_remote(self.root)
         if not config.repo_url:
@@ -107,9 +107,10 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or not self.abbr_block:
+        if not self.config.enabled or self.abbreviations is None:
             return None
-        return f"{markdown}\n\n{self.abbr_block}\n"
+        block = self.abbreviations.for_markdown(markdown)
+        return f"{markdown}\n\n{block}\n" if block else None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:

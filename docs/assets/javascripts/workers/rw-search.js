@@ -155,12 +155,12 @@ function rewrite(query) {
   if (!plain.length) return query;
   var content = plain.filter(function (w) { return !STOP.has(w); });
   if (!content.length) content = plain;
-  var clauses = [];
-  var seen = new Set();
+  // term → {boost, prefix}: a word reached twice keeps its highest weight.
+  var weights = new Map();
   function add(term, boost, prefix) {
-    if (seen.has(term)) return;
-    seen.add(term);
-    clauses.push.apply(clauses, clause(term, boost, prefix));
+    var current = weights.get(term);
+    if (!current) weights.set(term, { boost: boost, prefix: prefix });
+    else weights.set(term, { boost: Math.max(current.boost, boost), prefix: current.prefix || prefix });
   }
   // The words themselves: exact (stemmed by lunr) weighs more than a prefix match.
   typed.forEach(function (w) { if (!STOP.has(normalise(w))) add(w, 4, true); });
@@ -187,6 +187,8 @@ function rewrite(query) {
     if (parts) { add(parts[0], 3, false); add(parts[1], 3, false); }
     if (!known(term) || (frequency.get(term) || 0) <= 1) nearWords(term).forEach(function (w) { add(w, 3, false); });
   });
+  var clauses = [];
+  weights.forEach(function (w, term) { clauses.push.apply(clauses, clause(term, w.boost, w.prefix)); });
   return clauses.join(" ");
 }
 

@@ -1,0 +1,64 @@
+// Runs the site's own search (Routewijzer's worker wrapped around Material's lunr worker)
+// in Node, without a browser, over a built site: the same code and index a visitor gets.
+//
+//   node tests/search/harness.js SITE_DIR < queries.json > results.json
+//
+// Input: a JSON list of query strings. Output: a JSON list, per query, of
+// {query, rewritten, results: [page paths, best first]}.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+const site = path.resolve(process.argv[2]);
+const workers = path.join(site, "assets/javascripts/workers");
+const material = fs.readdirSync(workers).find((f) => /^search\.[0-9a-f]+\.min\.js$/.test(f));
+const origin = "http://127.0.0.1/assets/javascripts/workers/";
+const listeners = [];
+let answer = null;
+
+globalThis.self = globalThis;
+globalThis.location = { href: `${origin}rw-search.js?material=${material}` };
+globalThis.addEventListener = (type, fn) => { if (type === "message") listeners.push(fn); };
+globalThis.postMessage = (message) => { answer = message; };
+globalThis.importScripts = (...urls) => {
+  for (const url of urls) {
+    const file = path.join(site, new URL(url, origin).pathname);
+    vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });
+  }
+};
+globalThis.fetch = async (url) => {
+  const file = path.join(site, new URL(url).pathname);
+  return { ok: fs.existsSync(file), json: async () => JSON.parse(fs.readFileSync(file, "utf8")) };
+};
+vm.runInThisContext(fs.readFileSync(path.join(workers, "rw-search.js"), "utf8"));
+
+async function send(message) {
+  answer = null;
+  for (const listener of listeners) await listener({ data: message });
+  for (let i = 0; i < 200 && answer === null; i++) await new Promise((r) => setTimeout(r, 5));
+  return answer;
+}
+
+function pagePath(location) {
+  const page = location.split("#")[0];
+  return "/" + page;
+}
+
+(async () => {
+  const queries = JSON.parse(fs.readFileSync(0, "utf8"));
+  const index = JSON.parse(fs.readFileSync(path.join(site, "search/search_index.json"), "utf8"));
+  await send({ type: 0, data: { ...index, options: { suggest: false } } });
+  const out = [];
+  for (const query of queries) {
+    const result = await send({ type: 2, data: query });
+    const groups = (result && result.data && result.data.items) || [];
+    const results = [];
+    for (const group of groups) {
+      const p = pagePath(group[0].location);
+      if (!results.includes(p)) results.push(p);
+    }
+    out.push({ query, rewritten: globalThis.rewrite(query), results: results.slice(0, 10) });
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((err) => { console.error(err); process.exit(1); });

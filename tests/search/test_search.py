@@ -1,0 +1,80 @@
+"""The site's own search, run in Node over the real built site (same worker, same index).
+
+The browser benchmark (`make bench-search`) measures the same thing by typing into the
+search box; these tests hold the line in `make test` without a browser.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.loader import load_catalog
+from tests.conftest import ROOT
+
+HARNESS = Path(__file__).with_name("harness.js")
+QUERIES = Path(__file__).with_name("queries.yaml")
+pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the search worker")
+
+
+def search(site: Path, queries: list[str]) -> list[dict[str, Any]]:
+    result = subprocess.run(
+        ["node", str(HARNESS), str(site)], input=json.dumps(queries), capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    return list(json.loads(result.stdout))
+
+
+def test_every_municipality_finds_its_region(real_site: Path):
+    catalog = load_catalog(ROOT / "data", ROOT)
+    expected: dict[str, set[str]] = {}
+    for entry in catalog.of_kind("regio"):
+        for m in entry.record.municipalities:
+            for name in (m.name, *m.former_names, *m.other_names):
+                expected.setdefault(name, set()).add(f"/regio/{entry.id}/")
+    answers = search(real_site, sorted(expected))
+    misses = [
+        (a["query"], sorted(expected[a["query"]]), a["results"][:3])
+        for a in answers
+        if not expected[a["query"]] & set(a["results"][:3])
+    ]
+    assert len(answers) >= 342
+    assert misses == []
+
+
+def test_abbreviation_and_full_term_find_each_other(real_site: Path):
+    answers = {a["query"]: a["results"][:3] for a in search(real_site, ["OTS", "ondertoezichtstelling", "Wvggz"])}
+    assert "/begrip/ondertoezichtstelling/" in answers["OTS"]
+    assert "/begrip/ondertoezichtstelling/" in answers["ondertoezichtstelling"]
+    assert "/wet/wvggz/" in answers["Wvggz"]
+
+
+def test_typo_and_compound_written_apart(real_site: Path):
+    answers = {a["query"]: a["results"][:3] for a in search(real_site, ["kinderechter", "expert team", "veiligthuis"])}
+    assert "/begrip/kinderrechter/" in answers["kinderechter"]
+    assert any(p.endswith("regionaal-expertteam/") for p in answers["expert team"])
+    assert "/contact/veilig-thuis/" in answers["veiligthuis"]
+
+
+def test_editors_pages_are_not_search_answers(real_site: Path):
+    (answer,) = search(real_site, ["onbekend bronnen zonder link"])
+    assert not any(p.startswith("/redactie/") for p in answer["results"])
+
+
+def test_query_set_quality_floor(real_site: Path):
+    """Guards against regressions; the target (≥ 95 % at 3) is measured by make bench-search."""
+    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+    assert len(queries) >= 80
+    answers = search(real_site, [q["q"] for q in queries])
+    hits = sum(
+        1
+        for q, a in zip(queries, answers, strict=True)
+        if {e if e.endswith("/") else e + "/" for e in q["expect"]} & set(a["results"][:3])
+    )
+    assert hits / len(queries) >= 0.85, f"success@3 fell to {hits / len(queries):.1%}"
