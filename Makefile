@@ -63,10 +63,16 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix generator tests
 	$(VENV)/bin/ruff format generator tests
 
-# Benchmarks: make check, validate + build at 2,000 and 10,000 records against plain MkDocs. Prints figures, never fails on time.
+# Benchmarks: make check, validate + build at 2,000 and 10,000 records against plain MkDocs; internal link check against LinkChecker. Prints figures, never fails on time.
 .PHONY: bench
 bench: $(STAMP)
 	$(PY) tests/bench/bench_build.py
+	$(PY) tests/bench/bench_links.py
+
+# Search benchmark: types every query of tests/search/queries.yaml into the built site's search box (Chromium) and compares Pagefind. Figures only.
+.PHONY: bench-search
+bench-search: build
+	$(PY) tests/search/bench_search.py --compare-pagefind
 
 # Regenerate the JSON Schemas in schemas/ from the models.
 .PHONY: schemas
@@ -83,3 +89,8 @@ lock: $(STAMP)
 .PHONY: clean
 clean:
 	rm -rf site .site.* .pytest_cache .ruff_cache .mypy_cache
+
+# External links in data/ and docs/: rate-limited per site, cached, reported in reports/linkcheck.{md,json}.
+.PHONY: linkcheck
+linkcheck: $(STAMP)
+	@$(PY) -m generator linkcheck

@@ -150,6 +150,64 @@ def _wait_for_stable(page: Any, settle_ms: int, placeholder: str) -> tuple[list[
     return (last or {}).get("links", []), first_seen
 
 
+_PAGEFIND_JS = """
+async (q) => {
+  if (!window.__pf) {
+    window.__pf = await import('/pagefind/pagefind.js');
+    await window.__pf.init();
+  }
+  const start = performance.now();
+  const found = await window.__pf.search(q);
+  const top = await Promise.all(found.results.slice(0, 10).map(r => r.data()));
+  return {ms: performance.now() - start, urls: top.map(d => d.url)};
+}
+"""
+
+
+def build_pagefind(site: Path, work: Path) -> Path:
+    """A copy of the site with a Pagefind index over the article text (not the navigation)."""
+    import shutil
+    import subprocess
+
+    copy = work / "site-pagefind"
+    shutil.copytree(site, copy)
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(copy), "--root-selector", "article", "--silent"],
+        check=True,
+    )
+    return copy
+
+
+def run_pagefind_queries(base: str, queries: list[dict[str, Any]]) -> list[Outcome]:
+    """Pagefind's own search API in Chromium, on the same pages (its UI is not wired into the theme)."""
+    from playwright.sync_api import sync_playwright
+
+    outcomes = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base)
+        page.evaluate(_PAGEFIND_JS, "jeugd")
+        for item in queries:
+            answer = page.evaluate(_PAGEFIND_JS, item["q"])
+            paths = []
+            for url in answer["urls"]:
+                path = page_path(url, base)
+                if path not in paths:
+                    paths.append(path)
+            expect = [e if e.endswith("/") else e + "/" for e in item["expect"]]
+            rank = next((i + 1 for i, path in enumerate(paths) if path in expect), None)
+            outcomes.append(Outcome(item["q"], item.get("kind", "?"), expect, paths[:5], rank, answer["ms"]))
+        browser.close()
+    return outcomes
+
+
+def pagefind_size(site: Path) -> tuple[int, int]:
+    files = [p for p in (site / "pagefind").rglob("*") if p.is_file() and not p.name.endswith((".js", ".css"))]
+    raw = sum(p.stat().st_size for p in files)
+    return raw, raw  # Pagefind's index chunks are already compressed
+
+
 def summarise(outcomes: list[Outcome]) -> dict[str, Any]:
     def metrics(items: list[Outcome]) -> dict[str, float]:
         n = len(items)
@@ -188,6 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--queries", default=str(ROOT / "tests/search/queries.yaml"))
     parser.add_argument("--json", help="also write the figures as JSON to this file")
+    parser.add_argument(
+        "--compare-pagefind", action="store_true", help="also measure Pagefind on the same pages and queries"
+    )
     args = parser.parse_args(argv)
     site = Path(args.site)
     if not (site / "index.html").exists():
@@ -212,6 +273,21 @@ def main(argv: list[str] | None = None) -> int:
         print("misses (not in the top 3):")
         for miss in summary["misses"]:
             print(f"  [{miss['kind']}] {miss['q']!r}: expected {miss['expect']}, got {miss['got']}")
+    if args.compare_pagefind:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="routewijzer-pagefind-") as tmp:
+            pf_site = build_pagefind(site, Path(tmp))
+            with serve(pf_site) as base:
+                pf = summarise(run_pagefind_queries(base, queries))
+            pf_raw, _ = pagefind_size(pf_site)
+        b = pf["all"]
+        print("== Pagefind on the same pages and queries (its search API; no synonyms) ==")
+        print(f"success@1 {b['success@1']:.1%} | success@3 {b['success@3']:.1%} | MRR {b['mrr']:.3f}")
+        for kind, m in pf["by_kind"].items():
+            print(f"  {kind:16} n={m['n']:3} @1 {m['success@1']:.0%}  @3 {m['success@3']:.0%}  MRR {m['mrr']:.2f}")
+        print(f"index {pf_raw / 1024:.0f} KiB (compressed fragments) | search call {pf['first_result_ms_median']:.0f} ms (median)")
+        summary["pagefind"] = {k: v for k, v in pf.items() if k != "misses"}
     if args.json:
         Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
