@@ -297,9 +297,9 @@ class SiteRenderer:
         meta = page_meta(entry)
         front = ["---", f"search:\n  boost: {meta['search']['boost']}", "tags:"]
         front += [f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in meta["tags"]]
-        crumbs = f'<nav class="rw-crumbs" aria-label="Kruimelpad" markdown>[Start](../index.md) › [{KIND_LABELS[entry.kind][1]}](index.md)</nav>'
+        crumbs = f'<nav class="rw-crumbs" aria-label="Kruimelpad" data-search-exclude markdown>[Start](../index.md) › [{KIND_LABELS[entry.kind][1]}](index.md)</nav>'
         parts = [*front, "---", "", crumbs, "", f"# {escape(record.title)}", "", escape(record.summary), ""]
-        parts.append(f'<p class="rw-meta">{KIND_LABELS[entry.kind][0]} · voor {_audience(record)}</p>')
+        parts.append(f'<p class="rw-meta" data-search-exclude>{KIND_LABELS[entry.kind][0]} · voor {_audience(record)}</p>')
         parts.append("")
         facts = renderer(entry, path)
         if facts:
@@ -313,7 +313,7 @@ class SiteRenderer:
         if related:
             parts += ["## Zie ook", "", related, ""]
         parts += ["## Bronnen", "", _bullets(_source_line(s) for s in record.sources), ""]
-        parts.append(f'<p class="rw-reviewed">Laatst gecontroleerd op {format_date(record.reviewed)}.</p>')
+        parts.append(f'<p class="rw-reviewed" data-search-exclude>Laatst gecontroleerd op {format_date(record.reviewed)}.</p>')
         keywords = page_keywords(entry)
         if keywords:
             # Found by search, never shown nor read aloud: `hidden` removes it from the page and the accessibility tree.
