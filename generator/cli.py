@@ -84,7 +84,7 @@ class _Warnings(logging.Handler):
 def _internal_problems(
     site: Path, catalog: Catalog, config: _SiteConfig, warnings: list[str]
 ) -> tuple[list[Problem], list[str]]:
-    """Broken internal links of a built site at their source lines, and the MkDocs warnings that covers."""
+    """Broken internal links of a built site at their source lines, and the MkDocs warnings placed among them."""
     from .links import check_site, index_sources, parse_mkdocs_warning, trace
 
     result = check_site(site, site_url=config.site_url)
@@ -125,6 +125,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         try:
             with contextlib.redirect_stderr(output):
                 built = build_into(config_file, site, strict=True)
+        except BaseException:
+            sys.stderr.write(output.getvalue())  # never lose what MkDocs said before a crash
+            raise
         finally:
             mkdocs_log.removeHandler(collected)
         # A strict build that stops on warnings has written every page already.
@@ -246,6 +249,18 @@ def _cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, write_stub
+
+    try:
+        path = write_stub(Path(args.data), args.kind, args.id)
+    except ScaffoldError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    print(f"{path.as_posix()} is gemaakt. Vul elk veld in en draai daarna 'make check'.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Routewijzer-gereedschap")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -307,6 +322,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-robots", action="store_true", help="negeer robots.txt van de sites")
     p.add_argument("-q", "--quiet", action="store_true", help="geen voortgang tonen")
     p.set_defaults(func=_cmd_linkcheck)
+
+    p = sub.add_parser("nieuw", help="maak een nieuw record met alle verplichte velden: nieuw <soort> <id>")
+    p.add_argument("kind", metavar="soort", help="thema, wet, regio, netwerk, hulpmiddel, les, begrip of contact")
+    p.add_argument("id", help="de id en bestandsnaam, bijvoorbeeld gooi-en-vechtstreek")
+    p.add_argument("--data", default="data")
+    p.set_defaults(func=_cmd_new)
 
     p = sub.add_parser("schemas", help="schrijf de JSON Schemas voor editors naar schemas/")
     p.add_argument("--out", default="schemas")

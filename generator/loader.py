@@ -144,7 +144,8 @@ def _make_loader(text: str) -> yaml.SafeLoader:
             return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
         except (ValueError, OverflowError):
             raise _YamlProblem(
-                node.start_mark.line + 1, f"'{node.value}' is geen bestaande datum; schrijf JJJJ-MM-DD, zoals 2026-11-24"
+                node.start_mark.line + 1,
+                f"'{node.value}' is geen bestaande datum; schrijf JJJJ-MM-DD, zoals 2026-11-24",
             ) from None
 
     _Loader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
@@ -426,6 +427,30 @@ def _iter_record_files(data_dir: Path, root: Path) -> Iterator[tuple[str, Path] 
         yield parts[0], path
 
 
+PLACEHOLDER = "VUL-IN"
+"""What `python -m generator nieuw` writes where an editor must fill something in."""
+
+
+def _placeholders(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[str, int]]:
+    """(dotted field, line) of every text that still holds the scaffold's placeholder."""
+    if isinstance(value, LineDict):
+        for key, item in value.items():
+            if isinstance(item, str) and PLACEHOLDER in item:
+                yield _dotted((*loc, key)), value.lines[key]
+            else:
+                yield from _placeholders(item, (*loc, key))
+    elif isinstance(value, LineList):
+        for i, item in enumerate(value):
+            if isinstance(item, str) and PLACEHOLDER in item:
+                yield _dotted((*loc, i)), value.lines[i]
+            else:
+                yield from _placeholders(item, (*loc, i))
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
+
+
 def load_entry(kind: str, path: Path, root: Path) -> Entry:
     """Parse and validate one record file; raises DataError for that file."""
     rel = path.relative_to(root).as_posix()
@@ -445,10 +470,15 @@ def load_entry(kind: str, path: Path, root: Path) -> Entry:
         data = parse_yaml(path.read_bytes())
     except _YamlProblem as exc:
         raise DataError([Problem(rel, exc.line, "", exc.message)]) from None
+    unfilled = [
+        Problem(rel, line, dotted, "nog niet ingevuld: vervang 'VUL-IN'") for dotted, line in _placeholders(data)
+    ]
     try:
         record = KINDS[kind].model_validate(data)
     except ValidationError as exc:
-        raise DataError(_problems_from_validation(rel, data, exc)) from None
+        raise DataError([*unfilled, *_problems_from_validation(rel, data, exc)]) from None
+    if unfilled:
+        raise DataError(unfilled)
     return Entry(kind, path.stem, rel, record, data)
 
 

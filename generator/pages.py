@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from .editorial import render_coverage, render_field_reference
+from .history import Change, render_history
 from .loader import Catalog, Entry, iter_references
 from .model import (
     AUDIENCE_LABELS,
@@ -175,9 +176,10 @@ def _demote(markdown: str) -> str:
 class SiteRenderer:
     """Turns a catalog into pages. One instance per build; derived indexes are computed once."""
 
-    def __init__(self, catalog: Catalog, *, today: date | None = None) -> None:
+    def __init__(self, catalog: Catalog, *, today: date | None = None, history: list[Change] | None = None) -> None:
         self.catalog = catalog
         self.today = today or date.today()
+        self.history = history
         self.incoming: dict[str, list[Entry]] = defaultdict(list)
         seen: set[tuple[str, str]] = set()
         for entry in catalog.entries.values():
@@ -197,8 +199,16 @@ class SiteRenderer:
             pages.extend(self.render_record(entry) for entry in self.catalog.of_kind(kind))
         pages += self.editorial_pages()
         pages.append(self.render_municipalities())
+        pages.append(self.render_history())
         pages += [self.render_audience(audience) for audience in AUDIENCE_PAGES]
         return pages
+
+    def render_history(self) -> Page:
+        """'Wat is er veranderd': recent changes to data/, linking to the pages they changed."""
+        path = "veranderd.md"
+        page_for = {e.path: (page_path(e.kind, e.id), e.record.title) for e in self.catalog.entries.values()}
+        markdown = render_history(self.history, page_for, lambda target, text: link(path, target, text))
+        return Page(path, "---\nsearch:\n  exclude: true\n---\n\n" + markdown, "Wat is er veranderd?")
 
     def render_municipalities(self) -> Page:
         """ "Vind je regio": every municipality, old names included, A–Z; works without JavaScript."""
@@ -299,7 +309,9 @@ class SiteRenderer:
         front += [f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in meta["tags"]]
         crumbs = f'<nav class="rw-crumbs" aria-label="Kruimelpad" data-search-exclude markdown>[Start](../index.md) › [{KIND_LABELS[entry.kind][1]}](index.md)</nav>'
         parts = [*front, "---", "", crumbs, "", f"# {escape(record.title)}", "", escape(record.summary), ""]
-        parts.append(f'<p class="rw-meta" data-search-exclude>{KIND_LABELS[entry.kind][0]} · voor {_audience(record)}</p>')
+        parts.append(
+            f'<p class="rw-meta" data-search-exclude>{KIND_LABELS[entry.kind][0]} · voor {_audience(record)}</p>'
+        )
         parts.append("")
         facts = renderer(entry, path)
         if facts:
@@ -313,7 +325,9 @@ class SiteRenderer:
         if related:
             parts += ["## Zie ook", "", related, ""]
         parts += ["## Bronnen", "", _bullets(_source_line(s) for s in record.sources), ""]
-        parts.append(f'<p class="rw-reviewed" data-search-exclude>Laatst gecontroleerd op {format_date(record.reviewed)}.</p>')
+        parts.append(
+            f'<p class="rw-reviewed" data-search-exclude>Laatst gecontroleerd op {format_date(record.reviewed)}.</p>'
+        )
         keywords = page_keywords(entry)
         if keywords:
             # Found by search, never shown nor read aloud: `hidden` removes it from the page and the accessibility tree.

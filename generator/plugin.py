@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .history import read_history
 from .loader import Catalog, DataError, load_catalog
 from .pages import AbbreviationDefinitions, NavItem, SiteRenderer
 from .search import search_terms_json
@@ -74,7 +75,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             raise PluginError(
                 f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
             ) from None
-        self.renderer = SiteRenderer(self.catalog)
+        self.renderer = SiteRenderer(self.catalog, history=read_history(self.root, self.config.data_dir))
         self.abbreviations = AbbreviationDefinitions(self.catalog)
         if not config.repo_url:
             config.repo_url = _github_remote(self.root)

@@ -1,0 +1,89 @@
+"""The editors' tools: scaffolding a record, the placeholder guard and the change history."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.history import read_history, render_history
+from generator.loader import DataError, load_catalog
+from generator.model import KINDS
+from tests.conftest import run_cli
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_new_record_names_every_required_field_and_fails_until_filled(scratch, kind):
+    root = scratch(data_only=True)
+    result = run_cli("nieuw", kind, "proef", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert f"data/{kind}/proef.yaml is gemaakt" in result.stdout
+    text = (root / f"data/{kind}/proef.yaml").read_text(encoding="utf-8")
+    for name, info in KINDS[kind].model_fields.items():
+        if info.is_required():
+            assert f"\n{name}:" in text, f"{kind}: {name} missing from the stub"
+    with pytest.raises(DataError) as info:
+        load_catalog(root / "data", root)
+    messages = [str(p) for p in info.value.problems]
+    assert all(m.startswith(f"data/{kind}/proef.yaml:") for m in messages)
+    assert any("nog niet ingevuld: vervang 'VUL-IN'" in m for m in messages)
+
+
+def test_new_record_refuses_to_overwrite_or_a_bad_id(scratch):
+    root = scratch(data_only=True)
+    again = run_cli("nieuw", "regio", "groningen", cwd=root)
+    assert again.returncode == 1
+    assert "data/regio/groningen.yaml bestaat al" in again.stderr
+    bad = run_cli("nieuw", "regio", "Mijn Regio", cwd=root)
+    assert bad.returncode == 1
+    assert "'Mijn Regio' is geen geldige id" in bad.stderr
+    unknown = run_cli("nieuw", "regios", "x", cwd=root)
+    assert unknown.returncode != 0
+
+
+def test_filled_stub_validates(scratch):
+    root = scratch(data_only=True)
+    assert run_cli("nieuw", "contact", "proef", cwd=root).returncode == 0
+    path = root / "data/contact/proef.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("url: VUL-IN", "url: https://www.example.nl/").replace("VUL-IN", "Ingevuld")
+    path.write_text(text, encoding="utf-8")
+    catalog = load_catalog(root / "data", root)
+    assert catalog.get("contact", "proef") is not None
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+
+def test_history_lists_changes_newest_first_without_authors(scratch):
+    root = scratch(data_only=True)
+    git(root, "init", "-q")
+    git(root, "-c", "user.name=Redacteur Een", "-c", "user.email=a@example.nl", "add", ".")
+    git(root, "-c", "user.name=Redacteur Een", "-c", "user.email=a@example.nl", "commit", "-qm", "Eerste versie")
+    (root / "data/regio/groningen.yaml").write_text(
+        (root / "data/regio/groningen.yaml").read_text().replace("De jeugdregio Groningen.", "Nieuw.")
+    )
+    (root / "data/les/volgen.yaml").unlink()
+    git(root, "add", "-A")
+    git(
+        root, "-c", "user.name=Redacteur Twee", "-c", "user.email=b@example.nl", "commit", "-qm", "Groningen bijgewerkt"
+    )
+    changes = read_history(root)
+    assert changes is not None
+    assert [c.subject for c in changes] == ["Groningen bijgewerkt", "Eerste versie"]
+    markdown = render_history(
+        changes,
+        {"data/regio/groningen.yaml": ("regio/groningen.md", "Groningen")},
+        lambda page, text: f"[{text}]({page})",
+    )
+    assert markdown.index("Groningen bijgewerkt") < markdown.index("Eerste versie")
+    assert "- [Groningen](regio/groningen.md) (aangepast)" in markdown
+    assert "- `data/les/volgen.yaml` (verwijderd)" in markdown
+    assert "Redacteur" not in markdown
+
+
+def test_history_without_git(tmp_path):
+    assert read_history(tmp_path) is None
+    assert "niet beschikbaar" in render_history(None, {}, lambda page, text: text)
