@@ -115,7 +115,7 @@ def places(catalog: Catalog) -> dict[str, list[str]]:
         region = entry.record
         assert isinstance(region, Region)
         title_words = normalise(region.title).split()
-        for name in region.other_names:
+        for name in (region.title, "".join(title_words), *region.other_names):
             merged = found.setdefault(normalise(name), [])
             merged.extend(w for w in title_words if w not in merged)
         for municipality in region.municipalities:

@@ -38,7 +38,8 @@ self.addEventListener = realAddEventListener;
 
 var vocabulary = new Set();   // every word in the index, lower case, without accents
 var prefixes = new Set();     // every prefix (3+ letters) of those words
-var frequency = new Map();
+var frequency = new Map();     // word → number of documents (pages and sections) it occurs in
+var documents = 0;
 var synonyms = [];            // [{words: [content words of the phrase], add: [expansion words]}]
 var places = new Map();       // municipality name → words of its region's title
 var maxPlaceWords = 1;
@@ -67,14 +68,22 @@ function rawWords(text) {
 }
 
 function learn(docs) {
+  documents = docs.length;
   docs.forEach(function (doc) {
-    words((doc.title || "") + " " + (doc.text || "").replace(/<[^>]+>/g, " ")).forEach(function (w) {
+    var inDoc = new Set(words((doc.title || "") + " " + (doc.text || "").replace(/<[^>]+>/g, " ")));
+    inDoc.forEach(function (w) {
       if (w.length < 2) return;
       vocabulary.add(w);
       frequency.set(w, (frequency.get(w) || 0) + 1);
       for (var i = 3; i <= w.length; i++) prefixes.add(w.slice(0, i));
     });
   });
+}
+
+// A word on more than one in twenty pages says little about what someone looks for
+// ("hulp", "kind"): on its own it may not pull in a glossary term.
+function generic(word) {
+  return (frequency.get(word) || 0) > documents / 20;
 }
 
 function known(word) {
@@ -153,7 +162,7 @@ function rewrite(query) {
   var typed = rawWords(query);
   var plain = words(query);
   if (!plain.length) return query;
-  var content = plain.filter(function (w) { return !STOP.has(w); });
+  var content = plain.filter(function (w) { return !STOP.has(w) && (w.length > 1 || /\d/.test(w)); });
   if (!content.length) content = plain;
   // term → {boost, prefix}: a word reached twice keeps its highest weight.
   var weights = new Map();
@@ -163,7 +172,7 @@ function rewrite(query) {
     else weights.set(term, { boost: Math.max(current.boost, boost), prefix: current.prefix || prefix });
   }
   // The words themselves: exact (stemmed by lunr) weighs more than a prefix match.
-  typed.forEach(function (w) { if (!STOP.has(normalise(w))) add(w, 4, true); });
+  typed.forEach(function (w) { if (!STOP.has(normalise(w)) && w.length > 1) add(w, 4, true); });
   content.forEach(function (w) { add(w, 4, true); });
   // Place names, also of two or three words ("bergen op zoom", "den haag") → their region.
   for (var n = Math.min(maxPlaceWords, plain.length); n >= 1; n--) {
@@ -174,7 +183,8 @@ function rewrite(query) {
   }
   // Glossary phrases whose words all occur in the query (in any form) → the glossary term.
   synonyms.forEach(function (entry) {
-    if (entry.words.length && contains(content, entry.words)) entry.add.forEach(function (w) { add(w, 6, false); });
+    if (!entry.words.length || entry.words.every(generic)) return;
+    if (contains(content, entry.words)) entry.add.forEach(function (w) { add(w, 6, false); });
   });
   content.forEach(function (term, i) {
     // Two words the index knows as one compound ("expert team" → "expertteam").
@@ -183,7 +193,7 @@ function rewrite(query) {
     if (i + 2 < content.length && vocabulary.has(term + content[i + 1] + content[i + 2])) add(term + content[i + 1] + content[i + 2], 6, false);
     // A compound of two known words also searches its parts ("veiligthuis" → "veilig thuis");
     // a word the index knows only rarely may be a typo of a common one.
-    var parts = term.length >= 8 ? splitCompound(term) : null;
+    var parts = term.length >= 8 && (frequency.get(term) || 0) <= 2 ? splitCompound(term) : null;
     if (parts) { add(parts[0], 3, false); add(parts[1], 3, false); }
     if (!known(term) || (frequency.get(term) || 0) <= 1) nearWords(term).forEach(function (w) { add(w, 3, false); });
   });
