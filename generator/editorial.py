@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import json
 import types
 import typing
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .loader import Catalog, Entry
-from .model import KIND_LABELS, KINDS, Region, Source, Unknown
+from .model import KIND_LABELS, KINDS, Region, Source, Unknown, field_example
 from .text import escape
 
 REVIEW_AFTER = timedelta(days=365)
@@ -209,8 +210,12 @@ def render_field_reference() -> str:
 
 
 def _field_table(model: type[BaseModel]) -> list[str]:
-    rows = ["| Veld | Soort waarde | Uitleg |", "|---|---|---|"]
+    rows = ["| Veld | Soort waarde | Uitleg | Voorbeeld |", "|---|---|---|---|"]
     for name, info in model.model_fields.items():
         label = f"**`{name}`**" if info.is_required() else f"`{name}`"
-        rows.append(f"| {label} | {_type_name(info.annotation)} | {_md(info.description or '')} |")
+        example = field_example(model, name)
+        # A code span shows the text as written (no escapes); only a pipe or backtick could break it.
+        text = json.dumps(example, ensure_ascii=False).replace("|", "/").replace("`", "'")
+        shown = "" if example is None else f"`{text}`"
+        rows.append(f"| {label} | {_type_name(info.annotation)} | {_md(info.description or '')} | {shown} |")
     return [*rows, ""]

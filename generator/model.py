@@ -433,3 +433,114 @@ AUDIENCE_LABELS: dict[str, str] = {
 def is_unknown(value: object) -> bool:
     """True when a fact is recorded as unknown."""
     return isinstance(value, Unknown)
+
+
+FIELD_EXAMPLES: dict[str, Any] = {
+    "title": "Ondertoezichtstelling",
+    "audience": ["professional", "ouder"],
+    "summary": "Een kinderrechter kan een gezin een gezinsvoogd geven als een kind ernstig in de problemen komt.",
+    "body": "## Waar gaat het over?\n\nKorte alinea's in gewone taal.",
+    "sources": [
+        {
+            "title": "Wat doen de bovenregionale expertisenetwerken jeugd?",
+            "url": "https://vng.nl/artikelen/wat-doen-de-bovenregionale-expertisenetwerken-jeugd",
+            "publisher": "VNG",
+        }
+    ],
+    "reviewed": "2026-11-24",
+    "related": ["wet/jeugdwet", "begrip/ondertoezichtstelling"],
+    "themes": ["wet-en-regelgeving"],
+    "order": 2,
+    "subtitle": "de weg vinden in het doolhof van wetten en regels",
+    "url": "https://wetten.overheid.nl/BWBR0034925",
+    "publisher": "VNG",
+    "date": "2020-06-17",
+    "note": "PDF van het Ondersteuningsteam Zorg voor de Jeugd, hoofdstuk Wet- en regelgeving",
+    "unknown": "Niet gevonden in openbare bronnen; vraag het na bij de regiogemeente.",
+    "abbreviation": "Wvggz",
+    "official_title": "Wet verplichte geestelijke gezondheidszorg",
+    "bwbr": "BWBR0040635",
+    "in_force": "2020-01-01",
+    "for_whom": "Kinderen en jongeren tot 18 jaar en hun ouders.",
+    "ages": "Tot 18 jaar; soms verlengd tot 23 jaar.",
+    "who_decides": "De gemeente; bij een maatregel de kinderrechter.",
+    "how_to_apply": "Bij het wijkteam of jeugdteam van de gemeente.",
+    "measures": [
+        {
+            "name": "Ondertoezichtstelling (OTS)",
+            "summary": "Een gezinsvoogd helpt het gezin.",
+            "decides": "De kinderrechter.",
+        }
+    ],
+    "name": "Hilversum",
+    "decides": "De kinderrechter, op verzoek van de Raad voor de Kinderbescherming.",
+    "legal_basis": "artikel 1:255 BW",
+    "term": "ondertoezichtstelling",
+    "code": "GM0402",
+    "former_names": ["Bussum", "Naarden", "Muiden"],
+    "other_names": ["Den Haag"],
+    "certain": True,
+    "cbs_code": "JZ16",
+    "provinces": ["Noord-Holland"],
+    "municipalities": [{"name": "Hilversum", "code": "GM0402"}],
+    "ret": {
+        "name": {"unknown": "Naam niet gevonden."},
+        "website": {"unknown": "Geen pagina gevonden."},
+        "email": "retregioalkmaar@alkmaar.nl",
+        "phone": {"unknown": "Geen nummer gevonden."},
+    },
+    "network": "ben-noord-holland",
+    "network_basis": "Afgeleid uit de provincie; bijlage 1 van de regeling niet ingezien.",
+    "care_office_regions": ["'t Gooi"],
+    "website": "https://jennoord.nl/",
+    "email": "info@voorbeeld.nl",
+    "phone": "0800-2000",
+    "short_name": "BEN Noord-Nederland",
+    "coordinating_municipality": "Groningen",
+    "offers": ["Consultatie en advies: het netwerk denkt mee als de hulp vastloopt."],
+    "kind": "document",
+    "year": 2021,
+    "level": "organisatie",
+    "synonyms": ["kind uit huis", "uithuisplaatsing"],
+    "definition": "Een kind gaat (tijdelijk) ergens anders wonen dan bij de ouders.",
+    "helps_with": ["Zorgen over geweld thuis."],
+    "hours": "24 uur per dag, 7 dagen per week",
+    "cost": "gratis",
+}
+"""One example per field name, shown by editors' YAML tools (JSON Schema `examples`) and on
+the field reference page. A test checks that every field of every model has one."""
+
+KIND_FIELD_EXAMPLES: dict[tuple[str, str], Any] = {
+    ("Lesson", "kind"): "knooppunt",
+    ("Theme", "title"): "Wet- en regelgeving",
+    ("Region", "title"): "Gooi en Vechtstreek",
+    ("Network", "title"): "Expertisenetwerk Jeugd Overijssel",
+    ("RegionalTeam", "name"): "Regionaal expertteam regio Alkmaar",
+    ("RegionalTeam", "website"): {
+        "unknown": "Geen webpagina van het team gevonden; vraag het na bij de regiogemeente."
+    },
+    ("RegionalTeam", "email"): "retregioalkmaar@alkmaar.nl",
+    ("RegionalTeam", "phone"): {"unknown": "Geen algemeen telefoonnummer gevonden."},
+    (
+        "RegionalTeam",
+        "note",
+    ): "Het team is gestart na een samenwerkingsovereenkomst van gemeenten, onderwijs en aanbieders.",
+    ("Measure", "name"): "Ondertoezichtstelling (OTS)",
+    ("Measure", "summary"): "Een gezinsvoogd van een gecertificeerde instelling helpt het gezin en houdt toezicht.",
+    ("Measure", "ages"): "Tot 18 jaar.",
+    ("Municipality", "note"): "Hoort sinds 1 januari 2024 bij deze regio.",
+    ("Source", "title"): "Acht expertisecentra voor jongeren met complexe problematiek",
+    ("Source", "note"): "Kopie in een openbare datarepository; geen eigen webadres.",
+    ("Resource", "url"): "https://www.nji.nl/van-jeugd-naar-volwassenheid/welke-wetten-en-regels-zijn-belangrijk",
+    ("Resource", "publisher"): "Nederlands Jeugdinstituut",
+    ("Contact", "title"): "Veilig Thuis",
+    ("Contact", "website"): "https://www.veiligthuis.nl",
+    ("Term", "title"): "Uithuisplaatsing",
+    ("Term", "abbreviation"): "UHP",
+}
+"""Examples where the generic one would mislead for a particular record type."""
+
+
+def field_example(model: type[BaseModel], name: str) -> Any:
+    """The example for one field of one model."""
+    return KIND_FIELD_EXAMPLES.get((model.__name__, name), FIELD_EXAMPLES.get(name))

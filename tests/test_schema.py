@@ -93,3 +93,16 @@ def test_model_and_schema_agree(path: str, old: str, new: str):
         model_ok = False
     schema_ok = validator(kind).is_valid(as_json(data))
     assert model_ok == schema_ok, f"model says {model_ok}, schema says {schema_ok}"
+
+
+def test_every_field_has_a_valid_example():
+    """Editors see an example when they hover over a field; each must itself be valid."""
+    for name, text in render_schemas().items():
+        schema = json.loads(text)
+        for model_name, model in [("(top)", schema), *schema.get("$defs", {}).items()]:
+            for field, spec in model.get("properties", {}).items():
+                assert spec.get("examples"), f"{name}: {model_name}.{field} has no example"
+                check = jsonschema.Draft202012Validator({"$defs": schema.get("$defs", {}), **spec})
+                for example in spec["examples"]:
+                    errors = [e.message for e in check.iter_errors(example)]
+                    assert errors == [], f"{name}: {model_name}.{field} example {example!r}: {errors}"
