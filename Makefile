@@ -47,7 +47,7 @@ check: $(STAMP)
 
 # Run every test.
 .PHONY: test
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(PY) -m pytest -n 2 -q
 
 # Static checks of the code (ruff, mypy); changes nothing.
@@ -65,9 +65,10 @@ format: $(STAMP)
 
 # Benchmarks: make check, validate + build at 2,000 and 10,000 records against plain MkDocs; internal link check against LinkChecker. Prints figures, never fails on time.
 .PHONY: bench
-bench: $(STAMP)
+bench: $(STAMP) browser-deps
 	$(PY) tests/bench/bench_build.py
 	$(PY) tests/bench/bench_links.py
+	$(PY) tests/bench/bench_lighthouse.py
 
 # Search benchmark: types every query of tests/search/queries.yaml into the built site's search box (Chromium) and compares Pagefind. Figures only.
 .PHONY: bench-search
@@ -94,3 +95,17 @@ clean:
 .PHONY: linkcheck
 linkcheck: $(STAMP)
 	@$(PY) -m generator linkcheck
+
+# Debian's Chromium and the pinned npm tools (axe-core, Lighthouse) for the browser tests; installs only what is missing.
+.PHONY: browser-deps
+browser-deps: node_modules/.installed
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Readability (Flesch-Douma) of the built site: pages for parents and young people must reach B1; report in reports/readability.md.
+.PHONY: readability
+readability: build
+	@$(PY) -m generator.readability --quiet site

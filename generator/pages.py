@@ -157,16 +157,18 @@ def _source_line(source: Source) -> str:
     return line
 
 
-def _demote(markdown: str) -> str:
-    """Bodies may use '#'; the page title is the only h1, so shift body headings down a level."""
+def _demote(markdown: str, below: int = 1) -> str:
+    """Shift body headings so none is above level `below` + 1 (the page title is the only h1)."""
+    headings = [len(m.group(1)) for m in re.finditer(r"^(#{1,6}) ", markdown, re.M)]
+    shift = max(0, below + 1 - min(headings)) if headings else 0
     out = []
     fenced = False
     for line in markdown.splitlines():
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        if not fenced and line.startswith("# "):
-            line = "#" + line
-        out.append(line)
+        if not fenced and shift and re.match(r"#{1,6} ", line):
+            line = "#" * shift + line
+        out.append("######" + line.lstrip("#") if line.startswith("#######") else line)
     return "\n".join(out)
 
 
@@ -200,8 +202,70 @@ class SiteRenderer:
         pages += self.editorial_pages()
         pages.append(self.render_municipalities())
         pages.append(self.render_history())
+        pages.append(self.render_print())
         pages += [self.render_audience(audience) for audience in AUDIENCE_PAGES]
         return pages
+
+    def render_print(self) -> Page:
+        """The whole Routewijzer on one page, to print or save as PDF (as the original PDF was)."""
+        path = "afdrukken/index.md"
+        latest = max((e.record.reviewed for e in self.catalog.entries.values()), default=self.today)
+        out = [
+            "---\nsearch:\n  exclude: true\n---\n",
+            "# De Routewijzer om af te drukken",
+            "",
+            "Alle hoofdstukken, wetten, netwerken, regio's, lessen, contacten en begrippen op één pagina. "
+            "Kies in je browser *Afdrukken* of *Opslaan als PDF*. Op de site staat bij elk onderdeel ook "
+            f"waar de informatie vandaan komt. Laatste controle van de inhoud: {format_date(latest)}.",
+            "",
+        ]
+        for entry in self.catalog.of_kind("thema"):
+            theme = entry.record
+            assert isinstance(theme, Theme)
+            out += [f"## {escape(theme.title)}", "", f"*{escape(theme.subtitle)}*", "", escape(theme.summary), ""]
+            if theme.body:
+                out += [_demote(theme.body, below=2), ""]
+        out += ["## Wetten en regels", ""]
+        for entry in self.catalog.of_kind("wet"):
+            out += [f"### {escape(entry.record.title)}", "", escape(entry.record.summary), ""]
+            facts = self._facts_wet(entry, path).replace("\n## ", "\n#### ").replace("\n### ", "\n##### ")
+            out += [facts, ""]
+        out += ["## Expertisenetwerken (BEN)", ""]
+        for entry in self.catalog.of_kind("netwerk"):
+            out += [f"### {escape(entry.record.title)}", "", escape(entry.record.summary), ""]
+            out += [self._facts_netwerk(entry, path).replace("\n## ", "\n#### "), ""]
+        out += ["## Jeugdregio's en hun regionaal expertteam", ""]
+        out += ["| Jeugdregio | Gemeenten | Expertisenetwerk | Contact RET |", "|---|---|---|---|"]
+        for entry in self.catalog.of_kind("regio"):
+            region = entry.record
+            assert isinstance(region, Region)
+            network = self.catalog.get("netwerk", region.network)
+            contact = [
+                fmt(v) for v, fmt in ((region.ret.website, _url), (region.ret.email, _email), (region.ret.phone, _phone))
+                if not isinstance(v, Unknown)
+            ]
+            out.append(
+                f"| {link(path, page_path('regio', entry.id), region.title)} | {len(region.municipalities)} | "
+                f"{escape(str(network.record.short_name)) if network and isinstance(network.record, Network) else ''} | "
+                f"{' · '.join(contact) or 'niet bekend'} |"
+            )
+        out += ["", "## Lessen uit casuïstiek", ""]
+        for level, label in LEVEL_LABELS.items():
+            lessons = [e for e in self.catalog.of_kind("les") if getattr(e.record, "level", None) == level]
+            if lessons:
+                out += [f"### {label}", ""]
+                out += [f"- **{escape(e.record.title)}** ({LESSON_KIND_LABELS[e.record.kind].lower()}): {escape(e.record.summary)}" for e in lessons]  # type: ignore[attr-defined]
+                out.append("")
+        out += ["## Hulp en contact", ""]
+        for entry in self.catalog.of_kind("contact"):
+            out += [f"### {escape(entry.record.title)}", "", escape(entry.record.summary), "", self._facts_contact(entry, path), ""]
+        out += ["## Begrippen", ""]
+        for entry in self.catalog.of_kind("begrip"):
+            term = entry.record
+            assert isinstance(term, Term)
+            label = escape(term.title) + (f" ({escape(term.abbreviation)})" if term.abbreviation else "")
+            out.append(f"- **{label}**: {escape(term.definition)}")
+        return Page(path, "\n".join(out).rstrip() + "\n", "De Routewijzer om af te drukken")
 
     def render_history(self) -> Page:
         """'Wat is er veranderd': recent changes to data/, linking to the pages they changed."""

@@ -89,7 +89,7 @@ def _served_file(files: set[str], path: str) -> str | None:
     return candidate if candidate in files else None
 
 
-def shown(page: str) -> str:
+def _shown_page(page: str) -> str:
     """How a built page is named for editors: regio/groningen/ rather than regio/groningen/index.html."""
     if page == "index.html":
         return "de startpagina"
@@ -181,7 +181,7 @@ def _check_link(
 
 
 def _missing_anchor(page: str, fragment: str, present: Iterable[str], *, same_page: bool) -> str:
-    where = "deze pagina" if same_page else f"de pagina {shown(page)}"
+    where = "deze pagina" if same_page else f"de pagina {_shown_page(page)}"
     # Material's own ids (__drawer, __nav_2) are never what an editor meant.
     candidates = [i for i in present if not i.startswith("__")]
     guess = difflib.get_close_matches(unquote(fragment), candidates, n=1, cutoff=0.6)
