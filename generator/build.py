@@ -97,9 +97,3 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = True, verbos
     if verbose:
         print(f"Site gebouwd in {site_dir.name}/ ({time.perf_counter() - started:.1f} s).")
     return True
-
-
-def check_build(config_file: Path) -> bool:
-    """A strict build into a throw-away folder: every warning (broken link, anchor) fails."""
-    with tempfile.TemporaryDirectory(prefix="routewijzer-check-") as tmp:
-        return build_into(config_file, Path(tmp) / "site", strict=True)
