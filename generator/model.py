@@ -204,6 +204,8 @@ class Record(StrictModel):
     """Datum waarop een redacteur dit record voor het laatst heeft gecontroleerd (JJJJ-MM-DD)."""
     related: list[Annotated[str, StringConstraints(pattern=r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")]] = []
     """Verwante records als 'soort/id'. Voorbeeld: 'wet/jeugdwet' of 'begrip/ots'."""
+    keywords: list[Text] = []
+    """Woorden en korte zinnetjes waarmee mensen naar deze pagina zoeken, in hun eigen woorden. Ze staan niet op de pagina, maar de zoekfunctie vindt de pagina er wel mee."""
 
     @field_validator("audience")
     @classmethod
@@ -449,6 +451,7 @@ FIELD_EXAMPLES: dict[str, Any] = {
     ],
     "reviewed": "2026-11-24",
     "related": ["wet/jeugdwet", "begrip/ondertoezichtstelling"],
+    "keywords": ["wachtlijst", "lang wachten op hulp"],
     "themes": ["wet-en-regelgeving"],
     "order": 2,
     "subtitle": "de weg vinden in het doolhof van wetten en regels",

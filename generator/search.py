@@ -133,7 +133,7 @@ def search_terms_json(catalog: Catalog) -> str:
 def page_keywords(entry: Entry) -> list[str]:
     """Words the page should be found by beyond its visible text."""
     record = entry.record
-    words: list[str] = []
+    words: list[str] = list(record.keywords)
     if isinstance(record, Term):
         words += [w for w in (record.abbreviation, *record.synonyms) if w]
     elif isinstance(record, Law):
