@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import io
 import logging
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -131,8 +132,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         finally:
             mkdocs_log.removeHandler(collected)
         # A strict build that stops on warnings has written every page already.
+        readability: list[str] = []
         if (site / "index.html").is_file():
             link_problems, placed = _internal_problems(site, catalog, config, collected.messages)
+            readability = _readability_notes(site, catalog)
     problems = sorted(ignore_problems) + link_problems
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -141,7 +144,44 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     if link_problems:
         print(_link_summary(link_problems), file=sys.stderr)
+    for line in readability:
+        print(line, file=sys.stderr)
     return 0 if built and not problems else 1
+
+
+def _readability_notes(site: Path, catalog: Catalog) -> list[str]:
+    """Pages for parents and young people below B1, each with the sentence that pulls it down most.
+
+    Advisory: it names the file and the sentence but does not fail the check, because rewriting
+    text is an editor's judgement, not a mistake that blocks publishing.
+    """
+    from .readability import B1_THRESHOLD, PageScore, extract_prose, iter_pages, score_text
+
+    source = {f"{e.kind}/{e.id}/": e.path for e in catalog.entries.values()}
+    failing: list[PageScore] = []
+    for built_page in iter_pages(site):
+        html = built_page.read_text(encoding="utf-8")
+        # Only pages for parents and young people are judged; skip the rest before parsing them.
+        if not re.search(r'class="rw-meta"[^>]*>[^<]*\b(?:ouders|jongeren)\b', html):
+            continue
+        start, end = html.find("<article"), html.rfind("</article>")
+        title, audience, blocks = extract_prose(html[start : end + 10] if 0 <= start < end else html)
+        rel = built_page.parent.relative_to(site).as_posix()
+        scored = PageScore("" if rel == "." else f"{rel}/", title, audience, score_text(blocks))
+        if not scored.passes:
+            failing.append(scored)
+    notes = []
+    for page in sorted(failing, key=lambda p: p.score):
+        where = source.get(page.path, f"docs/{page.path.rstrip('/') or 'index'}.md")
+        worst = page.text.worst(1)
+        sentence = f' Moeilijkste zin: "{worst[0].text}"' if worst else ""
+        notes.append(f"{where}: leesbaarheid {page.score:.1f} (B1 vanaf {B1_THRESHOLD:.0f}).{sentence}")
+    if notes:
+        notes.append(
+            f"{len(notes)} pagina's voor ouders of jongeren zijn moeilijker dan B1 (Flesch-Douma onder "
+            f"{B1_THRESHOLD:.0f}); een advies, geen fout. Volledig overzicht: make readability."
+        )
+    return notes
 
 
 def _cmd_check_site(args: argparse.Namespace) -> int:

@@ -159,6 +159,8 @@ def _type_name(annotation: Any) -> str:
         return " of ".join(names)
     if origin is list:
         return f"lijst van {_type_name(args[0])}" if args else "lijst"
+    if origin is dict:
+        return f"per id een {_type_name(args[1])}" if args else "groep"
     if origin is typing.Literal:
         return "een van: " + ", ".join(f"`{a}`" for a in args)
     if annotation is Unknown:

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .model import KINDS, SLUG_RE, Law, Record, Region, Term
+from .routes import check_routes
 
 MAX_FILE_BYTES = 1_000_000
 """A record is a few kilobytes; anything near a megabyte is a mistake (or an attack)."""
@@ -505,6 +506,7 @@ def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
             problems.extend(exc.problems)
             broken.add(f"{kind}/{path.stem}")
     problems.extend(check_references(catalog, exists=broken))
+    problems.extend(check_routes(catalog, broken))
     problems.extend(check_unique_fields(catalog))
     if problems:
         raise DataError(problems)

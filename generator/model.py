@@ -9,6 +9,7 @@ This module knows nothing about files, YAML or MkDocs: it validates plain Python
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from typing import Annotated, Any, Literal, Union
@@ -35,6 +36,8 @@ _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*
 _ALLOWED_TAGS = {"abbr", "br", "kbd", "sub", "sup"}
 _TAG_RE = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
 _BAD_SCHEME_RE = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
+_ATTR_LIST_RE = re.compile(r"\{:?[^}\n]*(?:\bon[a-z]+|\bstyle|\bautofocus)\s*=", re.IGNORECASE)
 
 
 def _check_url(value: str) -> str:
@@ -89,7 +92,14 @@ def _check_markdown(value: str) -> str:
             raise ValueError(f"HTML-code <{tag}> is niet toegestaan; schrijf gewone tekst of Markdown")
         if re.search(r"(?i)\bon[a-z]+\s*=", match.group(2)):
             raise ValueError("HTML-attributen als onclick zijn niet toegestaan")
-    if _BAD_SCHEME_RE.search(value):
+        if re.search(r"(?i)\b(?:style|id|autofocus)\s*=", match.group(2)):
+            raise ValueError("de HTML-attributen style, id en autofocus zijn niet toegestaan")
+    if _ATTR_LIST_RE.search(value):
+        raise ValueError("attributen als {: onclick=… } of {: style=… } zijn niet toegestaan")
+    if _IMAGE_RE.search(value):
+        raise ValueError("afbeeldingen (![…](…)) zijn niet toegestaan; beschrijf wat erop staat")
+    # &#106;avascript: is javascript: to a browser.
+    if _BAD_SCHEME_RE.search(html.unescape(value)):
         raise ValueError("links met javascript: of data: zijn niet toegestaan")
     return value
 
@@ -547,3 +557,11 @@ KIND_FIELD_EXAMPLES: dict[tuple[str, str], Any] = {
 def field_example(model: type[BaseModel], name: str) -> Any:
     """The example for one field of one model."""
     return KIND_FIELD_EXAMPLES.get((model.__name__, name), FIELD_EXAMPLES.get(name))
+
+
+# --------------------------------------------------------------------------- decision routes
+
+# Routes (data/route/) build on Record, so their model lives in generator/routes.py, which adds
+# the "route" kind to KINDS and KIND_LABELS itself. Importing it here, after everything it
+# uses, completes the registry for every reader of KINDS, whichever module is imported first.
+from . import routes as _routes  # noqa: E402, F401

@@ -33,11 +33,15 @@ from .model import (
     Theme,
     Unknown,
 )
+from .routes import iter_route_references, render_route_pages
 from .search import page_keywords, page_meta
 from .text import escape, format_date
 
-KIND_ORDER = ("thema", "wet", "regio", "netwerk", "les", "hulpmiddel", "begrip", "contact")
+KIND_ORDER = ("thema", "route", "wet", "regio", "netwerk", "les", "hulpmiddel", "begrip", "contact")
 KIND_INTROS = {
+    "route": "Een route helpt je stap voor stap verder. Je beantwoordt een paar vragen en ziet welke wet, "
+    "welke hulp en welk contact bij je situatie passen. Een route is geen juridisch advies: op elke uitkomst "
+    "staat bij wie je met je vraag terechtkunt.",
     "thema": "De Routewijzer heeft zes hoofdstukken. Elk hoofdstuk legt uit waar het over gaat, "
     "waarom het ertoe doet voor de jongere en wat je zelf kunt doen.",
     "wet": "Welke wet geldt, welke maatregel past en wie beslist? Hier staat per wet of regeling "
@@ -185,7 +189,7 @@ class SiteRenderer:
         self.incoming: dict[str, list[Entry]] = defaultdict(list)
         seen: set[tuple[str, str]] = set()
         for entry in catalog.entries.values():
-            for _loc, kind, id_ in iter_references(entry):
+            for _loc, kind, id_ in (*iter_references(entry), *iter_route_references(entry)):
                 target = f"{kind}/{id_}"
                 if (target, entry.key) not in seen:
                     seen.add((target, entry.key))
@@ -198,7 +202,9 @@ class SiteRenderer:
     def pages(self) -> list[Page]:
         pages = [self.render_index(kind) for kind in KIND_ORDER]
         for kind in KIND_ORDER:
-            pages.extend(self.render_record(entry) for entry in self.catalog.of_kind(kind))
+            for entry in self.catalog.of_kind(kind):
+                # A route is many pages: its overview (the first question) and one page per step.
+                pages += render_route_pages(entry, self.catalog) if kind == "route" else [self.render_record(entry)]
         pages += self.editorial_pages()
         pages.append(self.render_municipalities())
         pages.append(self.render_history())
@@ -241,7 +247,8 @@ class SiteRenderer:
             assert isinstance(region, Region)
             network = self.catalog.get("netwerk", region.network)
             contact = [
-                fmt(v) for v, fmt in ((region.ret.website, _url), (region.ret.email, _email), (region.ret.phone, _phone))
+                fmt(v)
+                for v, fmt in ((region.ret.website, _url), (region.ret.email, _email), (region.ret.phone, _phone))
                 if not isinstance(v, Unknown)
             ]
             out.append(
@@ -254,11 +261,20 @@ class SiteRenderer:
             lessons = [e for e in self.catalog.of_kind("les") if getattr(e.record, "level", None) == level]
             if lessons:
                 out += [f"### {label}", ""]
-                out += [f"- **{escape(e.record.title)}** ({LESSON_KIND_LABELS[e.record.kind].lower()}): {escape(e.record.summary)}" for e in lessons]  # type: ignore[attr-defined]
+                for e in lessons:
+                    kind = LESSON_KIND_LABELS[getattr(e.record, "kind", "knooppunt")].lower()
+                    out.append(f"- **{escape(e.record.title)}** ({kind}): {escape(e.record.summary)}")
                 out.append("")
         out += ["## Hulp en contact", ""]
         for entry in self.catalog.of_kind("contact"):
-            out += [f"### {escape(entry.record.title)}", "", escape(entry.record.summary), "", self._facts_contact(entry, path), ""]
+            out += [
+                f"### {escape(entry.record.title)}",
+                "",
+                escape(entry.record.summary),
+                "",
+                self._facts_contact(entry, path),
+                "",
+            ]
         out += ["## Begrippen", ""]
         for entry in self.catalog.of_kind("begrip"):
             term = entry.record
@@ -467,8 +483,8 @@ class SiteRenderer:
         ]
         out = [_deflist(rows), "", "## Regionaal expertteam (RET)", ""]
         out.append(
-            "Loopt de hulp voor een jongere vast omdat het gewone aanbod niet past? "
-            "Dan kan het regionaal expertteam meedenken en helpen zoeken naar passende zorg."
+            "Past de gewone hulp niet bij een jongere? En loopt het daardoor vast? "
+            "Dan denkt het regionaal expertteam mee. Samen zoeken jullie hulp die wel past."
         )
         out += ["", _deflist(ret_rows)]
         if ret.note:

@@ -8,14 +8,18 @@ Events used:
   link to its own YAML file. Nothing is written into docs/.
 - on_page_markdown: append the glossary's abbreviations (Markdown `abbr`), so every
   abbreviation on every page explains itself.
-- on_page_content: make those abbreviations focusable, so the explanation also shows on focus.
+- on_page_content: sanitize the page's HTML (generator/sanitize.py: Markdown attribute lists can
+  still turn data into markup), then make abbreviations focusable, so the explanation also
+  shows on focus.
 - on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +32,7 @@ from mkdocs.structure.files import File, Files
 from .history import read_history
 from .loader import Catalog, DataError, load_catalog
 from .pages import AbbreviationDefinitions, NavItem, SiteRenderer
+from .sanitize import sanitize_html
 from .search import search_terms_json
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
@@ -75,7 +80,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             raise PluginError(
                 f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
             ) from None
-        self.renderer = SiteRenderer(self.catalog, history=read_history(self.root, self.config.data_dir))
+        self.renderer = SiteRenderer(
+            self.catalog, today=build_date(), history=read_history(self.root, self.config.data_dir)
+        )
         self.abbreviations = AbbreviationDefinitions(self.catalog)
         if not config.repo_url:
             config.repo_url = _github_remote(self.root)
@@ -116,6 +123,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        # The last line of defence against hostile data: only what page content legitimately uses.
+        html = sanitize_html(html)
         # An explained abbreviation must also explain itself to keyboard users: make it focusable.
         return html.replace("<abbr title=", '<abbr tabindex="0" title=')
 
@@ -123,6 +132,15 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         if self.config.enabled:
             server.watch(str(self.root / self.config.data_dir))
         return server
+
+
+def build_date() -> date:
+    """The day the site is built 'on': SOURCE_DATE_EPOCH when set (reproducible builds), else today.
+
+    MkDocs dates sitemap.xml the same way, so one variable fixes every date in the site.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date() if epoch else date.today()
 
 
 def _expand(entry: Any, sections: dict[str, NavItem]) -> Any:

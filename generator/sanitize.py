@@ -9,7 +9,8 @@ Kept: headings with ids, paragraphs, lists, definition lists, tables, links (htt
 mailto, tel and relative) with title, `abbr` with title and tabindex, code and pre,
 details/summary, admonitions (div/p with class), span with class, em/strong and a few
 inline tags, `nav` with an aria-label (breadcrumbs), `hidden` (search keywords) and
-`data-rw-*` hooks for Routewijzer's own scripts. Removed with their content: script, style, iframe, object, embed, template,
+`data-rw-*` hooks for Routewijzer's own scripts and `data-search-exclude` (kept out of the
+search index). Removed with their content: script, style, iframe, object, embed, template,
 svg, math, form controls. Removed: every other tag (its text stays), event handlers, style
 attributes, ids that could clobber the theme's own elements (`__config`, `__search`, …) and
 URLs with any other scheme (`javascript:`, `data:`, `vbscript:`).
@@ -97,7 +98,8 @@ _ID_TAGS = _HEADINGS | {
 }
 
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"lang", "dir", "hidden"},
+    # data-search-exclude: Material's search plugin leaves such elements out of the index.
+    "*": {"lang", "dir", "hidden", "data-search-exclude"},
     "a": {"href", "title"},
     "abbr": {"title", "tabindex"},
     "th": {"colspan", "rowspan", "scope"},

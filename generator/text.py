@@ -28,6 +28,6 @@ def format_date(value: date) -> str:
 def escape(text: str) -> str:
     """Plain text safe to put inside Markdown: no HTML, no accidental link or emphasis syntax."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_[]|":
+    for char in "\\`*_[]|{}":
         text = text.replace(char, "\\" + char)
     return text

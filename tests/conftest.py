@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -153,6 +154,16 @@ nav:
   - Thema's: thema/index.md
   - Regio's: regio/index.md
 """
+
+
+def tree_digest(root: Path) -> str:
+    """One hash over every file name and byte under `root` (to prove a site was left untouched)."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def write_files(root: Path, files: dict[str, str]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -10,20 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.plugin import RoutewijzerConfig
-from tests.conftest import MINI_DATA, REGION_PATH, run_cli
+from tests.conftest import MINI_DATA, REGION_PATH, run_cli, tree_digest
 
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def tree_digest(root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def test_plugin_default_config_validates():

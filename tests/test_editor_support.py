@@ -20,7 +20,9 @@ WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 def check_workflow(path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(path)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -57,7 +59,10 @@ def test_editor_schemas_cover_every_kind():
 def test_data_passes_yamllint():
     result = subprocess.run(
         [sys.executable, "-m", "yamllint", "-c", str(ROOT / ".yamllint.yaml"), "--strict", "-f", "parsable", "data"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout
 

@@ -219,7 +219,7 @@ REGION = MINI_DATA["data/regio/groningen.yaml"]
             {"data/lessen/extra.yaml": MINI_DATA["data/les/volgen.yaml"]},
             [
                 "data/lessen/extra.yaml:1: dit bestand staat niet in een bekende map; gebruik data/<soort>/, "
-                "met soort een van: begrip, contact, hulpmiddel, les, netwerk, regio, thema, wet"
+                "met soort een van: begrip, contact, hulpmiddel, les, netwerk, regio, route, thema, wet"
             ],
             id="unknown-folder",
         ),

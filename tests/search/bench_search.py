@@ -30,16 +30,9 @@ from urllib.parse import urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import launch_options  # noqa: E402  (one set of Chromium flags for tests and benchmarks)
 
 
 @dataclass
@@ -94,7 +87,7 @@ def run_queries(base: str, queries: list[dict[str, Any]], settle_ms: int = 250) 
 
     outcomes = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(**launch_options())
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base)
         box = page.locator("input.md-search__input")
@@ -184,7 +177,7 @@ def run_pagefind_queries(base: str, queries: list[dict[str, Any]]) -> list[Outco
 
     outcomes = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(**launch_options())
         page = browser.new_page()
         page.goto(base)
         page.evaluate(_PAGEFIND_JS, "jeugd")
@@ -286,7 +279,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"success@1 {b['success@1']:.1%} | success@3 {b['success@3']:.1%} | MRR {b['mrr']:.3f}")
         for kind, m in pf["by_kind"].items():
             print(f"  {kind:16} n={m['n']:3} @1 {m['success@1']:.0%}  @3 {m['success@3']:.0%}  MRR {m['mrr']:.2f}")
-        print(f"index {pf_raw / 1024:.0f} KiB (compressed fragments) | search call {pf['first_result_ms_median']:.0f} ms (median)")
+        print(
+            f"index {pf_raw / 1024:.0f} KiB (compressed fragments) | search call {pf['first_result_ms_median']:.0f} ms (median)"
+        )
         summary["pagefind"] = {k: v for k, v in pf.items() if k != "misses"}
     if args.json:
         Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
