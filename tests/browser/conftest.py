@@ -217,6 +217,16 @@ def search(page: Any, query: str) -> list[str]:
     field.type(query, delay=20)
     results = page.locator(".md-search-result__list > li")
     results.first.wait_for(state="visible", timeout=15_000)
+    # Material answers every keystroke; wait until the list for the whole query has settled
+    # (the same titles twice, 300 ms apart) instead of reading the answer to "jeugd".
+    selector = ".md-search-result__list > li h1, .md-search-result__list > li h2"
+    previous: list[str] = []
+    for _ in range(50):
+        page.wait_for_timeout(300)
+        current = page.locator(selector).all_inner_texts()
+        if current and current == previous:
+            break
+        previous = current
     return [
         t.strip()
         for t in page.locator(".md-search-result__list > li h1, .md-search-result__list > li h2").all_inner_texts()
