@@ -387,7 +387,7 @@ class SiteRenderer:
         meta = page_meta(entry)
         front = ["---", f"search:\n  boost: {meta['search']['boost']}", "tags:"]
         front += [f"  - {json.dumps(tag, ensure_ascii=False)}" for tag in meta["tags"]]
-        crumbs = f'<nav class="rw-crumbs" aria-label="Kruimelpad" data-search-exclude markdown>[Start](../index.md) › [{KIND_LABELS[entry.kind][1]}](index.md)</nav>'
+        crumbs = f'<nav class="rw-crumbs" aria-label="Kruimelpad" data-search-exclude markdown>[Routewijzer](../index.md) › [{KIND_LABELS[entry.kind][1]}](index.md)</nav>'
         parts = [*front, "---", "", crumbs, "", f"# {escape(record.title)}", "", escape(record.summary), ""]
         parts.append(
             f'<p class="rw-meta" data-search-exclude>{KIND_LABELS[entry.kind][0]} · voor {_audience(record)}</p>'

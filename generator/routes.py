@@ -481,7 +481,7 @@ class _RouteRenderer:
 
     def crumbs(self, path: str, *, with_route: bool) -> str:
         parts = [
-            self.link(path, "index.md", "Start"),
+            self.link(path, "index.md", "Routewijzer"),
             self.link(path, f"{KIND}/index.md", LABELS[1]),
         ]
         if with_route:
