@@ -184,3 +184,14 @@ def test_main_is_quiet_when_all_pages_pass(tmp_path: Path, capsys: pytest.Captur
 def test_main_refuses_a_folder_that_is_no_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main([str(tmp_path), "--report", str(tmp_path / "r.md")]) == 2
     assert "geen gebouwde site" in capsys.readouterr().err
+
+
+def test_every_page_for_parents_and_young_people_reaches_b1(real_site: Path):
+    """The real site: every page written for ouders or jongeren scores at least the B1 threshold."""
+    scores = score_site(real_site)
+    judged = [s for s in scores if s.judged]
+    assert len(judged) >= 100, "the parent pages were not found; did the page meta line change?"
+    failing = [
+        f"{s.path} {s.score:.1f}: {s.text.worst(1)[0].text if s.text.worst(1) else ''}" for s in judged if not s.passes
+    ]
+    assert failing == []
