@@ -101,7 +101,14 @@ def search_terms(catalog: Catalog) -> dict[str, Any]:
         if normalise(law.abbreviation) != normalise(law.title):
             add(law.abbreviation, _content_words(law.title))
             add(law.title, [normalise(law.abbreviation).replace(" ", "")])
-    return {"synonyms": dict(sorted(synonyms.items())), "places": places(catalog)}
+    abbreviations = sorted(
+        {
+            normalise(str(abbr))
+            for e in (*catalog.of_kind("begrip"), *catalog.of_kind("wet"))
+            if (abbr := getattr(e.record, "abbreviation", None)) and " " not in str(abbr)
+        }
+    )
+    return {"synonyms": dict(sorted(synonyms.items())), "places": places(catalog), "abbreviations": abbreviations}
 
 
 def places(catalog: Catalog) -> dict[str, list[str]]:

@@ -42,6 +42,7 @@ var frequency = new Map();     // word → number of documents (pages and sectio
 var documents = 0;
 var synonyms = [];            // [{words: [content words of the phrase], add: [expansion words]}]
 var places = new Map();       // municipality name → words of its region's title
+var abbreviations = new Set(); // glossary and law abbreviations: specific however often they occur
 var maxPlaceWords = 1;
 
 // Dutch function words: they carry no meaning in a question and, with Material's prefix
@@ -183,7 +184,8 @@ function rewrite(query) {
   }
   // Glossary phrases whose words all occur in the query (in any form) → the glossary term.
   synonyms.forEach(function (entry) {
-    if (!entry.words.length || entry.words.every(generic)) return;
+    if (!entry.words.length) return;
+    if (entry.words.every(generic) && !(entry.words.length === 1 && abbreviations.has(entry.words[0]))) return;
     if (contains(content, entry.words)) entry.add.forEach(function (w) { add(w, 6, false); });
   });
   content.forEach(function (term, i) {
@@ -211,6 +213,7 @@ function loadSynonyms() {
         var phrase = words(key).filter(function (w) { return !STOP.has(w); });
         synonyms.push({ words: phrase, add: data.synonyms[key] });
       });
+      (data.abbreviations || []).forEach(function (a) { abbreviations.add(a); });
       Object.keys(data.places || {}).forEach(function (key) {
         places.set(key, data.places[key]);
         maxPlaceWords = Math.max(maxPlaceWords, key.split(" ").length);
