@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import io
 import logging
-import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -155,21 +154,10 @@ def _readability_notes(site: Path, catalog: Catalog) -> list[str]:
     Advisory: it names the file and the sentence but does not fail the check, because rewriting
     text is an editor's judgement, not a mistake that blocks publishing.
     """
-    from .readability import B1_THRESHOLD, PageScore, extract_prose, iter_pages, score_text
+    from .readability import B1_THRESHOLD, score_site
 
     source = {f"{e.kind}/{e.id}/": e.path for e in catalog.entries.values()}
-    failing: list[PageScore] = []
-    for built_page in iter_pages(site):
-        html = built_page.read_text(encoding="utf-8")
-        # Only pages for parents and young people are judged; skip the rest before parsing them.
-        if not re.search(r'class="rw-meta"[^>]*>[^<]*\b(?:ouders|jongeren)\b', html):
-            continue
-        start, end = html.find("<article"), html.rfind("</article>")
-        title, audience, blocks = extract_prose(html[start : end + 10] if 0 <= start < end else html)
-        rel = built_page.parent.relative_to(site).as_posix()
-        scored = PageScore("" if rel == "." else f"{rel}/", title, audience, score_text(blocks))
-        if not scored.passes:
-            failing.append(scored)
+    failing = [page for page in score_site(site, judged_only=True) if not page.passes]
     notes = []
     for page in sorted(failing, key=lambda p: p.score):
         where = source.get(page.path, f"docs/{page.path.rstrip('/') or 'index'}.md")
