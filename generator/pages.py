@@ -549,7 +549,7 @@ class SiteRenderer:
     def _facts_contact(self, entry: Entry, path: str) -> str:
         contact = entry.record
         assert isinstance(contact, Contact)
-        rows = [("Hier kun je terecht voor", "<br>".join(escape(h) for h in contact.helps_with))]
+        rows = [("Hier kun je terecht voor", "<br> ".join(escape(h) for h in contact.helps_with))]
         for label, value, fmt in (
             ("Telefoon", contact.phone, _phone),
             ("Website", contact.website, _url),

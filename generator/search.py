@@ -29,6 +29,31 @@ SEARCH_BOOST = {
 }
 """Weight per kind: where a parent or professional most often wants to land."""
 
+WORD_FAMILIES: dict[str, list[str]] = {
+    # General Dutch, not this field: the everyday word a person types → the word pages use.
+    # Domain synonyms ("OTS", "kind uit huis") live in the data, with the glossary terms.
+    **dict.fromkeys(
+        ["zoon", "dochter", "zoontje", "dochtertje", "baby", "peuter", "kleuter", "meisje", "jongen",
+         "kindje", "kids", "oudste", "jongste", "stiefkind", "stiefzoon", "stiefdochter"],
+        ["kind"],
+    ),
+    **dict.fromkeys(["tiener", "puber", "adolescent", "tieners", "pubers"], ["jongere", "jongeren"]),
+    **dict.fromkeys(
+        ["vader", "moeder", "papa", "mama", "pappa", "mamma", "pa", "ma", "mam", "pap", "stiefvader",
+         "stiefmoeder", "stiefouder"],
+        ["ouder"],
+    ),
+    **dict.fromkeys(["opa", "oma", "grootvader", "grootmoeder", "opa's", "oma's"], ["grootouders", "familie"]),
+    **dict.fromkeys(["kleinkind", "kleinzoon", "kleindochter", "kleinkinderen"], ["kind", "grootouders"]),
+    **dict.fromkeys(["oom", "tante", "neef", "nicht", "zus", "broer", "zusje", "broertje"], ["familie"]),
+    **dict.fromkeys(["exman", "exvrouw", "expartner", "ex"], ["scheiding", "ex"]),
+    **dict.fromkeys(["agent", "agenten", "opgepakt", "aangehouden", "arrestatie"], ["politie"]),
+    **dict.fromkeys(["juf", "meester", "leraar", "lerares", "docent", "klas"], ["school"]),
+    **dict.fromkeys(["centen", "kosten", "betalen", "vergoeding", "vergoed"], ["geld", "betaalt"]),
+    **dict.fromkeys(["dokter", "arts"], ["huisarts"]),
+}
+"""Everyday family, school and money words → the broader word the site uses (search only)."""
+
 _STOP = {
     "de",
     "het",
@@ -108,7 +133,28 @@ def search_terms(catalog: Catalog) -> dict[str, Any]:
             if (abbr := getattr(e.record, "abbreviation", None)) and " " not in str(abbr)
         }
     )
-    return {"synonyms": dict(sorted(synonyms.items())), "places": places(catalog), "abbreviations": abbreviations}
+    return {
+        "synonyms": dict(sorted(synonyms.items())),
+        "places": places(catalog),
+        "abbreviations": abbreviations,
+        "pages": pages(catalog),
+        "families": {normalise(word): broader for word, broader in sorted(WORD_FAMILIES.items())},
+    }
+
+
+def pages(catalog: Catalog) -> dict[str, dict[str, Any]]:
+    """Per record page (by its URL path): its search weight and the phrases it is found by.
+
+    The worker ranks with these: a page whose keyword phrase occurs in the query, in any word
+    order and inflection, is a strong answer ("kind tegen mij opgezet" → ouderverstoting).
+    """
+    found: dict[str, dict[str, Any]] = {}
+    for entry in catalog.entries.values():
+        found[f"{entry.kind}/{entry.id}/"] = {
+            "boost": SEARCH_BOOST.get(entry.kind, 1.0),
+            "keywords": page_keywords(entry),
+        }
+    return dict(sorted(found.items()))
 
 
 def places(catalog: Catalog) -> dict[str, list[str]]:

@@ -16,6 +16,13 @@
  *   - small typos: a word the index does not know is matched to index words one or two
  *     edits away ("ondertoezigtstelling").
  * Material's own transformation (prefix wildcards, Dutch stemming, stop words) still applies.
+ *
+ * Lunr finds the candidate pages and marks the words; the order is ours (see `rank`): a
+ * field-weighted BM25 per page over title, keywords and text, where each query word also
+ * matches its inflections, compounds and typo corrections, pages that answer more of the
+ * query's words rank higher, and a page whose keyword phrase occurs in the query (in any
+ * order and inflection) counts as a strong answer. Lunr's own order puts any page with one
+ * query word in its title above a page that answers the whole question.
  */
 "use strict";
 
@@ -47,11 +54,15 @@ var maxPlaceWords = 1;
 
 // Dutch function words: they carry no meaning in a question and, with Material's prefix
 // wildcard, "de" or "op" would match half the site ("decentralisatie", "opvoeding").
-var STOP = new Set(("aan al alle als ben bij daar dan dat de deze die dit doe doen door dus een en er " +
-  "ga gaan geen hem het hier hij hoe hun ik in is ja je jij jou jouw jullie kan kun kunnen maar me meer " +
-  "met mij mijn moet moeten na naar niet nog nu of om omdat ons onze ook op over te tegen toe tot u uit " +
-  "van veel voor waar wanneer wat we wel welk welke wie wij wil willen wordt worden zal ze zelf zij zijn " +
-  "zo zou zoals echt even steeds al maar iets iemand mag mogen heb hebben had word werd").split(" "));
+var STOP = new Set(("aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doe doen " +
+  "door dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets " +
+  "ik in is ja je jij jou jouw jullie kan kon kun kunnen maar me meer men met mij mijn moet moeten na naar " +
+  "niet niets nog nu of om omdat onder ons onze ook op over reeds te tegen toch toen tot u uit uw van veel " +
+  "voor want waren was wat we wel welk welke werd wezen wie wij wil willen word worden wordt zal ze zich " +
+  "zij zijn zo zonder zou zoals echt even steeds mag mogen had hadden heel erg zeer gewoon eigenlijk " +
+  "precies nou allemaal graag ergens zomaar waar wanneer waarom hoeveel waarheen dat deze dezelfde " +
+  "gaat ga gaan komt kom komen zit zitten staat laat laten weet weten vind vindt vinden krijg krijgt " +
+  "krijgen terecht iets hé hoi hallo alsjeblieft svp dr dus iemand anders").split(" "));
 
 function normalise(text) {
   return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -135,11 +146,13 @@ function nearWords(word) {
 
 // A light stemmer for synonym matching: two words are "the same" when one is the other plus
 // a short Dutch ending (kind/kinderen, plaats/plaatsen, scheiding/scheidingen).
+var INFLECTION = new Set(["s", "e", "n", "en", "er", "ers", "ere", "eren", "es", "je", "jes", "tje", "tjes",
+  "etje", "etjes", "d", "t", "de", "te", "den", "ten", "ren", "nen", "ste", "st"]);
 function same(a, b) {
   if (a === b) return true;
   var short = a.length <= b.length ? a : b;
   var long = a.length <= b.length ? b : a;
-  return short.length >= 4 && long.length - short.length <= 4 && long.slice(0, short.length) === short;
+  return short.length >= 4 && long.slice(0, short.length) === short && INFLECTION.has(long.slice(short.length));
 }
 
 function contains(queryWords, phraseWords) {
@@ -204,6 +217,363 @@ function rewrite(query) {
   return clauses.join(" ");
 }
 
+// ---------------------------------------------------------------------------------------
+// Ranking. Lunr scores a page by its best-matching terms, with titles weighing a thousand
+// times the text, so one common query word in a title ("jeugdzorg") beats a page that
+// answers the whole question. We rank the pages ourselves, over the same documents.
+
+var families = {};             // everyday word → broader words the site uses ("dochter" → "kind")
+var pageData = {};             // page location → {boost, keywords} from rw-search.json
+var pageList = [];             // [{location, title, docs: [section docs], boost, phrases, len: [t, k, x]}]
+var pageIndex = new Map();     // page location → index in pageList
+var postings = new Map();      // word → Map(page index → [tf title, tf keywords, tf text])
+var averageLength = [1, 1, 1];
+var stems = null;              // word → Dutch (Snowball) stem, filled on the first query
+var byStem = null;             // stem → [words]
+
+var FIELD_WEIGHT = [4, 2.5, 1];  // title, keywords, text
+var FIELD_B = [0.3, 0.5, 0.75];  // length normalisation per field
+var K1 = 1.2;
+// Separable verb particles: "zet de kinderen tegen mij op" → "opzetten", "opgezet".
+var PARTICLES = ["op", "af", "uit", "weg", "aan", "in", "mee", "terug", "door", "over", "toe",
+  "om", "na", "bij", "voor", "samen", "tegen", "los", "vast", "thuis", "binnen", "neer"];
+// Sections that describe other pages or the sources, not this page's answer.
+var NOT_ANSWER = /#(zie-ook|bronnen)$/;
+
+function pageOf(location) {
+  return location.split("#")[0];
+}
+
+function addPosting(word, page, field) {
+  var forWord = postings.get(word);
+  if (!forWord) { forWord = new Map(); postings.set(word, forWord); }
+  var tf = forWord.get(page);
+  if (!tf) { tf = [0, 0, 0]; forWord.set(page, tf); }
+  tf[field] += 1;
+}
+
+function indexPages(docs) {
+  docs.forEach(function (doc) {
+    var location = pageOf(doc.location);
+    var i = pageIndex.get(location);
+    if (i === undefined) {
+      i = pageList.length;
+      pageIndex.set(location, i);
+      pageList.push({ location: location, title: "", docs: [], boost: 1, phrases: [], len: [0, 0, 0] });
+    }
+    var page = pageList[i];
+    page.docs.push(doc);
+    var text = doc.text || "";
+    if (doc.location === location) {
+      page.title = doc.title || "";
+      page.boost = doc.boost || 1;
+      words(page.title).forEach(function (w) { addPosting(w, i, 0); page.len[0] += 1; });
+    }
+    if (!NOT_ANSWER.test(doc.location) && (doc.location !== location || text)) {
+      var heading = doc.location === location ? "" : doc.title || "";
+      words(heading + " " + text.replace(/<[^>]+>/g, " ")).forEach(function (w) {
+        addPosting(w, i, 2);
+        page.len[2] += 1;
+      });
+    }
+  });
+}
+
+function indexKeywords() {
+  Object.keys(pageData).forEach(function (location) {
+    var i = pageIndex.get(location);
+    if (i === undefined) return;
+    var page = pageList[i];
+    (pageData[location].keywords || []).forEach(function (phrase) {
+      var all = words(phrase);
+      all.forEach(function (w) {
+        addPosting(w, i, 1);
+        page.len[1] += 1;
+        if (!vocabulary.has(w)) { vocabulary.add(w); for (var n = 3; n <= w.length; n++) prefixes.add(w.slice(0, n)); }
+      });
+      var content = meaningful(all);
+      if (content.length > 1) page.phrases.push(content);
+    });
+  });
+  for (var f = 0; f < 3; f++) {
+    var total = 0;
+    pageList.forEach(function (p) { total += p.len[f]; });
+    averageLength[f] = Math.max(1, total / Math.max(1, pageList.length));
+  }
+}
+
+function stemOf(word) {
+  if (stems === null) {
+    stems = new Map();
+    byStem = new Map();
+    var stemmer = self.lunr && self.lunr.nl && self.lunr.nl.stemmer;
+    postings.forEach(function (_pages, w) {
+      var s = stemmer ? stemmer(new self.lunr.Token(w)).toString() : w;
+      stems.set(w, s);
+      var list = byStem.get(s);
+      if (!list) byStem.set(s, [w]); else list.push(w);
+    });
+  }
+  var known = stems.get(word);
+  if (known !== undefined) return known;
+  var stemmer2 = self.lunr && self.lunr.nl && self.lunr.nl.stemmer;
+  return stemmer2 ? stemmer2(new self.lunr.Token(word)).toString() : word;
+}
+
+function idf(word) {
+  var df = (postings.get(word) || new Map()).size;
+  var n = pageList.length;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+// Two word forms of one word: "depressie"/"depressief", "begeleider"/"begeleiding".
+var DERIVATION = new Set(["", "e", "en", "er", "ers", "ing", "ingen", "ie", "ies", "ief", "ieve", "isch", "ische",
+  "ig", "ige", "heid", "s", "d", "t", "de", "te", "den", "ten", "el", "elen", "ster"]);
+function sibling(a, b) {
+  var n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= 5 && DERIVATION.has(a.slice(n)) && DERIVATION.has(b.slice(n));
+}
+
+// The index words a query word stands for, each with how sure we are (1 = the word itself).
+function alternatives(word, typed) {
+  var alts = new Map();
+  function put(w, weight) {
+    if (!postings.has(w)) return;
+    if ((alts.get(w) || 0) < weight) alts.set(w, weight);
+  }
+  put(word, 1);
+  (byStem.get(stemOf(word)) || []).forEach(function (w) { put(w, 0.9); });
+  postings.forEach(function (_pages, v) {
+    if (v === word || v.length < 4) return;
+    if (same(word, v)) put(v, 0.85);
+    else if (sibling(word, v)) put(v, 0.75);
+    // A Dutch compound contains the word as its head or tail ("bescherming" in
+    // "jeugdbescherming", "pleeg" in "pleegzorg"): related, but less sure.
+    else if (word.length >= 5 && v.length - word.length >= 3 &&
+      (v.slice(0, word.length) === word || v.slice(-word.length) === word)) put(v, 0.45);
+  });
+  // Everyday words for what pages call otherwise ("dochter" → "kind", "opa" → "grootouders").
+  (families[word] || []).forEach(function (broader) {
+    put(broader, 0.8);
+    postings.forEach(function (_pages, v) { if (v !== broader && same(broader, v)) put(v, 0.75); });
+  });
+  // Separable verbs: the particle stands elsewhere in the sentence ("zet ... op").
+  PARTICLES.forEach(function (p) {
+    if (typed.indexOf(p) === -1 || word.length < 3) return;
+    [p + word, p + "ge" + word].forEach(function (joined) {
+      put(joined, 0.9);
+      postings.forEach(function (_pages, v) { if (v !== joined && same(joined, v)) put(v, 0.8); });
+    });
+  });
+  if (!postings.has(word) || postings.get(word).size <= 1) {
+    nearWords(word).forEach(function (w) { put(w, 0.7); });
+    var parts = word.length >= 8 ? splitCompound(word) : null;
+    if (parts) parts.forEach(function (w) { put(w, 0.5); });
+  }
+  return alts;
+}
+
+var TITLE_WEIGHT = 1.5;
+var PHRASE_WEIGHT = 1.5;  // a title or keyword phrase found whole in the query  // a query word in the page title, on top of its weight in the text
+
+function fieldScore(tf, page) {
+  var weighted = 0;
+  for (var f = 1; f < 3; f++) {
+    if (!tf[f]) continue;
+    var norm = 1 - FIELD_B[f] + FIELD_B[f] * (page.len[f] / averageLength[f]);
+    weighted += FIELD_WEIGHT[f] * tf[f] / norm;
+  }
+  var score = weighted * (K1 + 1) / (weighted + K1);
+  if (tf[0]) score += TITLE_WEIGHT / (1 - FIELD_B[0] + FIELD_B[0] * (page.len[0] / averageLength[0]));
+  return score;
+}
+
+// Score every page for one concept: the best of its alternatives on each page. A rare
+// variant ("ouderlijke" for "ouders") weighs no more than the word itself.
+function conceptScores(alts) {
+  var scores = new Map();
+  var best = 0;
+  var cap = Infinity;
+  alts.forEach(function (weight, w) {
+    if (weight > best) { best = weight; cap = idf(w); } else if (weight === best) cap = Math.min(cap, idf(w));
+  });
+  alts.forEach(function (weight, w) {
+    var wordIdf = Math.min(idf(w), cap);
+    postings.get(w).forEach(function (tf, i) {
+      var s = weight * wordIdf * fieldScore(tf, pageList[i]);
+      if (s > (scores.get(i) || 0)) scores.set(i, s);
+    });
+  });
+  return scores;
+}
+
+// How much of a phrase (a page title or keyword phrase, content words only) the query holds:
+// the words found, their summed weight, and the query words that found them.
+function matchPhrase(phrase, concepts) {
+  var matched = 0;
+  var gain = 0;
+  var covers = [];
+  phrase.forEach(function (w) {
+    var top = 0;
+    var by = null;
+    concepts.forEach(function (c) {
+      var m = c.alts.get(w) || 0;
+      if (m > top) { top = m; by = c; }
+    });
+    if (top >= 0.7) {
+      matched += 1;
+      gain += top * idf(w);
+      covers.push.apply(covers, by.covers);
+    }
+  });
+  return { matched: matched, gain: gain, covers: covers };
+}
+
+// The words of a title or phrase that a query must hold: no function words, no lone letters.
+function meaningful(list) {
+  return list.filter(function (w) { return !STOP.has(w) && (w.length > 1 || /\d/.test(w)); });
+}
+
+function conceptsOf(query) {
+  var typed = words(query);
+  var content = meaningful(typed);
+  if (!content.length) return [];
+  var concepts = content.map(function (w) {
+    return { word: w, alts: alternatives(w, typed), weight: 1, covers: [w], original: true };
+  });
+  // Two or three words that form a compound the site knows ("pleeg gezin" → "pleeggezin").
+  concepts.forEach(function (c, i) {
+    for (var n = 2; n <= 3 && i + n <= concepts.length; n++) {
+      var joined = content.slice(i, i + n).join("");
+      if (!postings.has(joined)) continue;
+      for (var j = i; j < i + n; j++) concepts[j].alts.set(joined, 1);
+    }
+  });
+  // Glossary synonyms and abbreviations: the term's own words join the query.
+  synonyms.forEach(function (entry) {
+    if (!entry.words.length) return;
+    if (entry.words.every(generic) && !(entry.words.length === 1 && abbreviations.has(entry.words[0]))) return;
+    if (!contains(content, entry.words)) return;
+    var covers = content.filter(function (q) {
+      return entry.words.some(function (p) { return entry.words.length === 1 ? q === p : same(q, p); });
+    });
+    entry.add.forEach(function (w) {
+      if (content.indexOf(w) !== -1) return;
+      concepts.push({ word: w, alts: alternatives(w, []), weight: 0.8, covers: covers, original: false });
+    });
+  });
+  // A place name stands for its region.
+  for (var n = Math.min(maxPlaceWords, typed.length); n >= 1; n--) {
+    for (var s = 0; s + n <= typed.length; s++) {
+      var name = typed.slice(s, s + n).join(" ");
+      var region = places.get(name);
+      if (!region) continue;
+      region.forEach(function (w) {
+        var alts = new Map();
+        if (postings.has(w)) alts.set(w, 1);
+        concepts.push({ word: w, alts: alts, weight: 2, covers: name.split(" "), original: false });
+      });
+    }
+  }
+  return concepts;
+}
+
+function rank(query) {
+  if (!pageList.length) return null;
+  stemOf("");
+  var concepts = conceptsOf(query);
+  if (!concepts.length) return null;
+  var originals = concepts.filter(function (c) { return c.original; });
+  var totals = new Map();      // page → summed concept score
+  var phrases = new Map();     // page → score of its best phrase found whole in the query
+  var covered = new Map();     // page → Map(original query word → how well the page answers it, 0..1)
+  function cover(i, words_, amount) {
+    var map = covered.get(i);
+    if (!map) { map = new Map(); covered.set(i, map); }
+    words_.forEach(function (w) { if ((map.get(w) || 0) < amount) map.set(w, amount); });
+  }
+  concepts.forEach(function (c) {
+    var top = 0;
+    c.alts.forEach(function (m, w) { if (m === 1 || top === 0) top = Math.max(top, idf(w)); });
+    conceptScores(c.alts).forEach(function (s, i) {
+      totals.set(i, (totals.get(i) || 0) + c.weight * s);
+      // One mention deep in a long text answers a word less than a title or keyword does.
+      cover(i, c.covers, Math.min(1, s / Math.max(top, 0.1)));
+    });
+  });
+  // Phrases: the page title, or one of its keyword phrases, occurs in the query (in any
+  // order and inflection): "wat is het verschil tussen drang en dwang" → "Drang en dwang".
+  pageList.forEach(function (page, i) {
+    var best = 0;
+    var bestCovers = null;
+    var title = meaningful(words(page.title));
+    if (title.length) {
+      var t = matchPhrase(title, concepts);
+      if (t.matched === title.length) { best = t.gain; bestCovers = t.covers; }
+    }
+    page.phrases.forEach(function (phrase) {
+      var m = matchPhrase(phrase, concepts);
+      if (m.matched < 2 && m.matched < phrase.length) return;
+      var share = m.matched / phrase.length;
+      var value = m.gain * share * share;
+      if (value > best) { best = value; bestCovers = m.covers; }
+    });
+    if (best > 0) {
+      phrases.set(i, PHRASE_WEIGHT * best);
+      cover(i, bestCovers, 1);
+    }
+  });
+  var weightOf = new Map();
+  var totalWeight = 0;
+  originals.forEach(function (c) {
+    var top = 0;
+    c.alts.forEach(function (m, w) { top = Math.max(top, m * idf(w)); });
+    var weight = Math.max(top, 0.5);
+    weightOf.set(c.word, weight);
+    totalWeight += weight;
+  });
+  var ranked = [];
+  phrases.forEach(function (_score, i) { if (!totals.has(i)) totals.set(i, 0); });
+  totals.forEach(function (score, i) {
+    var answered = 0;
+    (covered.get(i) || new Map()).forEach(function (amount, w) { answered += amount * (weightOf.get(w) || 0); });
+    var coverage = totalWeight ? Math.min(1, answered / totalWeight) : 1;
+    var data = pageData[pageList[i].location];
+    var boost = data ? data.boost : pageList[i].boost;
+    // An overview page (weight below 1) lists other pages' summaries: its text counts for
+    // less, but its own title asked for by name ("overzicht jeugdregio's") counts in full.
+    var phrase = phrases.get(i) || 0;
+    ranked.push({ page: i, score: (score * boost + phrase * Math.max(boost, 1)) * (0.2 + 0.8 * coverage * coverage) });
+  });
+  ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+  return ranked;
+}
+
+// Put Material's result groups (with its highlighting) in our order; a page lunr missed
+// gets a plain group of its own.
+function reorder(result, ranked) {
+  if (!ranked || !result || !result.items) return result;
+  var groups = new Map();
+  result.items.forEach(function (group) { groups.set(pageOf(group[0].location), group); });
+  var items = [];
+  var seen = new Set();
+  ranked.slice(0, 50).forEach(function (r) {
+    var page = pageList[r.page];
+    var group = groups.get(page.location);
+    if (!group) {
+      var head = page.docs[0];
+      group = [Object.assign({}, head, { score: r.score, terms: {} })];
+    }
+    items.push(group);
+    seen.add(page.location);
+  });
+  result.items.forEach(function (group) {
+    if (!seen.has(pageOf(group[0].location))) items.push(group);
+  });
+  return Object.assign({}, result, { items: items });
+}
+
 function loadSynonyms() {
   return fetch(new URL("rw-search.json", self.location.href).href)
     .then(function (response) { return response.ok ? response.json() : {}; })
@@ -214,6 +584,9 @@ function loadSynonyms() {
         synonyms.push({ words: phrase, add: data.synonyms[key] });
       });
       (data.abbreviations || []).forEach(function (a) { abbreviations.add(a); });
+      pageData = data.pages || {};
+      families = data.families || {};
+      indexKeywords();
       Object.keys(data.places || {}).forEach(function (key) {
         places.set(key, data.places[key]);
         maxPlaceWords = Math.max(maxPlaceWords, key.split(" ").length);
@@ -225,11 +598,26 @@ realAddEventListener("message", function (ev) {
   var message = ev.data;
   if (message && message.type === SETUP) {
     learn(message.data.docs || []);
+    indexPages(message.data.docs || []);
     loadSynonyms().then(function () { materialHandler({ data: message }); });
     return;
   }
   if (message && message.type === QUERY && typeof message.data === "string") {
+    var ranked = null;
+    try { ranked = rank(message.data); } catch (err) { console.warn(err); }
+    pending.push(ranked);
     message = { type: QUERY, data: rewrite(message.data) };
   }
   materialHandler({ data: message });
 });
+
+// Material's worker answers with postMessage; a query's answer is reordered on its way out.
+var RESULT = 3;
+var pending = [];
+var realPostMessage = self.postMessage;
+self.postMessage = function (message) {
+  if (message && message.type === RESULT && pending.length) {
+    message = { type: RESULT, data: reorder(message.data, pending.shift()) };
+  }
+  return realPostMessage.apply(self, arguments.length > 1 ? [message, arguments[1]] : [message]);
+};
