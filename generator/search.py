@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from .loader import Catalog, Entry
@@ -139,7 +141,23 @@ def search_terms(catalog: Catalog) -> dict[str, Any]:
         "abbreviations": abbreviations,
         "pages": pages(catalog),
         "families": {normalise(word): broader for word, broader in sorted(WORD_FAMILIES.items())},
+        "common": sorted(common_words() & _record_words(catalog)),
     }
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The most frequent words of everyday Dutch (generator/common_nl.txt, from wordfreq)."""
+    text = (Path(__file__).parent / "common_nl.txt").read_text(encoding="utf-8")
+    return frozenset(normalise(line) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def _record_words(catalog: Catalog) -> set[str]:
+    """Every word in the records: only these can be in the search index, so only these ship."""
+    found: set[str] = set()
+    for entry in catalog.entries.values():
+        found.update(normalise(entry.record.model_dump_json()).split())
+    return found
 
 
 def pages(catalog: Catalog) -> dict[str, dict[str, Any]]:

@@ -62,7 +62,8 @@ var STOP = new Set(("aan al alle alles als altijd andere ben bij daar dan dat de
   "zij zijn zo zonder zou zoals echt even steeds mag mogen had hadden heel erg zeer gewoon eigenlijk " +
   "precies nou allemaal graag ergens zomaar waar wanneer waarom hoeveel waarheen dat deze dezelfde " +
   "gaat ga gaan komt kom komen zit zitten staat laat laten weet weten vind vindt vinden krijg krijgt " +
-  "krijgen terecht iets hé hoi hallo alsjeblieft svp dr dus iemand anders").split(" "));
+  "krijgen terecht iets hé hoi hallo alsjeblieft svp dr dus iemand anders tussen sinds via per tijdens " +
+  "vanaf vanuit volgens rond langs naast mn zn ff bv bijv evt ivm enz etc ofzo zo'n dr hen hun haar").split(" "));
 
 function normalise(text) {
   return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -114,8 +115,11 @@ function splitCompound(word) {
   return null;
 }
 
-function editDistanceAtMost(a, b, max) {
-  if (Math.abs(a.length - b.length) > max) return false;
+// Edit distance with swapped neighbours counting as one edit ("plaatsnig" → "plaatsing"),
+// or Infinity as soon as it exceeds max.
+function editDistance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return Infinity;
+  var before = null;
   var prev = [];
   for (var j = 0; j <= b.length; j++) prev[j] = j;
   for (var i = 1; i <= a.length; i++) {
@@ -124,12 +128,20 @@ function editDistanceAtMost(a, b, max) {
     for (var k = 1; k <= b.length; k++) {
       var cost = a[i - 1] === b[k - 1] ? 0 : 1;
       cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + cost);
+      if (before && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) {
+        cur[k] = Math.min(cur[k], before[k - 2] + 1);
+      }
       if (cur[k] < rowMin) rowMin = cur[k];
     }
-    if (rowMin > max) return false;
+    if (rowMin > max) return Infinity;
+    before = prev;
     prev = cur;
   }
-  return prev[b.length] <= max;
+  return prev[b.length] <= max ? prev[b.length] : Infinity;
+}
+
+function editDistanceAtMost(a, b, max) {
+  return editDistance(a, b, max) <= max;
 }
 
 function nearWords(word) {
@@ -222,6 +234,8 @@ function rewrite(query) {
 // times the text, so one common query word in a title ("jeugdzorg") beats a page that
 // answers the whole question. We rank the pages ourselves, over the same documents.
 
+var common = new Set();       // frequent everyday Dutch words ("gebeurt", "verschil", "eigenlijk")
+var curated = new Set();      // words of page titles and glossary terms: this field's own words
 var families = {};             // everyday word → broader words the site uses ("dochter" → "kind")
 var pageData = {};             // page location → {boost, keywords} from rw-search.json
 var pageList = [];             // [{location, title, docs: [section docs], boost, phrases, len: [t, k, x]}]
@@ -267,7 +281,7 @@ function indexPages(docs) {
     if (doc.location === location) {
       page.title = doc.title || "";
       page.boost = doc.boost || 1;
-      words(page.title).forEach(function (w) { addPosting(w, i, 0); page.len[0] += 1; });
+      words(page.title).forEach(function (w) { addPosting(w, i, 0); page.len[0] += 1; curated.add(w); });
     }
     if (!NOT_ANSWER.test(doc.location) && (doc.location !== location || text)) {
       var heading = doc.location === location ? "" : doc.title || "";
@@ -367,7 +381,8 @@ function alternatives(word, typed) {
     });
   });
   if (!postings.has(word) || postings.get(word).size <= 1) {
-    nearWords(word).forEach(function (w) { put(w, 0.7); });
+    // One edit away is almost surely what was meant; two edits less so.
+    nearWords(word).forEach(function (w) { put(w, editDistance(word, w, 1) <= 1 ? 0.9 : 0.7); });
     var parts = word.length >= 8 ? splitCompound(word) : null;
     if (parts) parts.forEach(function (w) { put(w, 0.5); });
   }
@@ -375,7 +390,8 @@ function alternatives(word, typed) {
 }
 
 var TITLE_WEIGHT = 1.5;
-var PHRASE_WEIGHT = 1.5;  // a title or keyword phrase found whole in the query  // a query word in the page title, on top of its weight in the text
+var PHRASE_WEIGHT = 1.5;
+var COMMON_WEIGHT = 0.35;  // an everyday word outside titles and the glossary  // a title or keyword phrase found whole in the query  // a query word in the page title, on top of its weight in the text
 
 function fieldScore(tf, page) {
   var weighted = 0;
@@ -439,8 +455,11 @@ function conceptsOf(query) {
   var typed = words(query);
   var content = meaningful(typed);
   if (!content.length) return [];
+  // A frequent everyday word that is not one of this field's own words ("gebeurt",
+  // "verschil") says little about which page answers, however rarely the site uses it.
   var concepts = content.map(function (w) {
-    return { word: w, alts: alternatives(w, typed), weight: 1, covers: [w], original: true };
+    var weight = common.has(w) && !curated.has(w) ? COMMON_WEIGHT : 1;
+    return { word: w, alts: alternatives(w, typed), weight: weight, covers: [w], original: true };
   });
   // Two or three words that form a compound the site knows ("pleeg gezin" → "pleeggezin").
   concepts.forEach(function (c, i) {
@@ -529,7 +548,7 @@ function rank(query) {
   originals.forEach(function (c) {
     var top = 0;
     c.alts.forEach(function (m, w) { top = Math.max(top, m * idf(w)); });
-    var weight = Math.max(top, 0.5);
+    var weight = Math.max(top, 0.5) * c.weight;
     weightOf.set(c.word, weight);
     totalWeight += weight;
   });
@@ -586,6 +605,11 @@ function loadSynonyms() {
       (data.abbreviations || []).forEach(function (a) { abbreviations.add(a); });
       pageData = data.pages || {};
       families = data.families || {};
+      (data.common || []).forEach(function (w) { common.add(w); });
+      synonyms.forEach(function (entry) {
+        entry.words.forEach(function (w) { curated.add(w); });
+        entry.add.forEach(function (w) { curated.add(w); });
+      });
       indexKeywords();
       Object.keys(data.places || {}).forEach(function (key) {
         places.set(key, data.places[key]);
