@@ -34,7 +34,7 @@ from .model import (
     Unknown,
 )
 from .routes import iter_route_references, render_route_pages
-from .search import page_keywords, page_meta
+from .search import page_meta
 from .text import escape, format_date
 
 KIND_ORDER = ("thema", "route", "wet", "regio", "netwerk", "les", "hulpmiddel", "begrip", "contact")
@@ -408,10 +408,8 @@ class SiteRenderer:
         parts.append(
             f'<p class="rw-reviewed" data-search-exclude>Laatst gecontroleerd op {format_date(record.reviewed)}.</p>'
         )
-        keywords = page_keywords(entry)
-        if keywords:
-            # Found by search, never shown nor read aloud: `hidden` removes it from the page and the accessibility tree.
-            parts += ["", f'<div class="rw-keywords" hidden>{escape(" · ".join(keywords))}</div>']
+        # Keywords are not on the page: the search worker reads them from rw-search.json, so a
+        # result shows the page's own words, never a list of search phrases.
         return Page(path, "\n".join(parts).rstrip() + "\n", record.title, entry.path)
 
     def _facts_thema(self, entry: Entry, path: str) -> str:

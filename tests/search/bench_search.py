@@ -234,10 +234,22 @@ def index_size(site: Path) -> tuple[int, int]:
     return len(raw), len(gzip.compress(raw, 9))
 
 
+def _print_metrics(summary: dict[str, Any]) -> None:
+    a = summary["all"]
+    print(f"success@1 {a['success@1']:.1%} | success@3 {a['success@3']:.1%} (target ≥ 95 %) | MRR {a['mrr']:.3f}")
+    for kind, m in summary["by_kind"].items():
+        print(f"  {kind:16} n={m['n']:3} @1 {m['success@1']:.0%}  @3 {m['success@3']:.0%}  MRR {m['mrr']:.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", default=str(ROOT / "site"))
-    parser.add_argument("--queries", default=str(ROOT / "tests/search/queries.yaml"))
+    parser.add_argument(
+        "--queries",
+        action="append",
+        help="query set (YAML); repeat for several sets, each reported on its own "
+        "(default: tests/search/queries.yaml and tests/search/queries-independent.yaml)",
+    )
     parser.add_argument("--json", help="also write the figures as JSON to this file")
     parser.add_argument(
         "--compare-pagefind", action="store_true", help="also measure Pagefind on the same pages and queries"
@@ -247,44 +259,43 @@ def main(argv: list[str] | None = None) -> int:
     if not (site / "index.html").exists():
         print(f"No built site in {site}: run `make build` first.", file=sys.stderr)
         return 2
-    queries = load_queries(Path(args.queries))
-    with serve(site) as base:
-        outcomes = run_queries(base, queries)
-    summary = summarise(outcomes)
+    sets = [Path(q) for q in args.queries or [ROOT / "tests/search/queries.yaml", ROOT / "tests/search/queries-independent.yaml"]]
     raw, gz = index_size(site)
-    summary["index_bytes"] = raw
-    summary["index_bytes_gzip"] = gz
-    a = summary["all"]
-    print(f"== search benchmark: {a['n']} queries ==")
-    print(f"success@1 {a['success@1']:.1%} | success@3 {a['success@3']:.1%} (target ≥ 95 %) | MRR {a['mrr']:.3f}")
-    for kind, m in summary["by_kind"].items():
-        print(f"  {kind:16} n={m['n']:3} @1 {m['success@1']:.0%}  @3 {m['success@3']:.0%}  MRR {m['mrr']:.2f}")
-    print(
-        f"index {raw / 1024:.0f} KiB ({gz / 1024:.0f} KiB gzip) | first result after {summary['first_result_ms_median']:.0f} ms (median)"
-    )
-    if summary["misses"]:
-        print("misses (not in the top 3):")
-        for miss in summary["misses"]:
-            print(f"  [{miss['kind']}] {miss['q']!r}: expected {miss['expect']}, got {miss['got']}")
-    if args.compare_pagefind:
-        import tempfile
-
-        with tempfile.TemporaryDirectory(prefix="routewijzer-pagefind-") as tmp:
-            pf_site = build_pagefind(site, Path(tmp))
-            with serve(pf_site) as base:
-                pf = summarise(run_pagefind_queries(base, queries))
-            pf_raw, _ = pagefind_size(pf_site)
-        b = pf["all"]
-        print("== Pagefind on the same pages and queries (its search API; no synonyms) ==")
-        print(f"success@1 {b['success@1']:.1%} | success@3 {b['success@3']:.1%} | MRR {b['mrr']:.3f}")
-        for kind, m in pf["by_kind"].items():
-            print(f"  {kind:16} n={m['n']:3} @1 {m['success@1']:.0%}  @3 {m['success@3']:.0%}  MRR {m['mrr']:.2f}")
+    report: dict[str, Any] = {"index_bytes": raw, "index_bytes_gzip": gz, "sets": {}}
+    for path in sets:
+        queries = load_queries(path)
+        with serve(site) as base:
+            outcomes = run_queries(base, queries)
+        summary = summarise(outcomes)
+        print(f"== search benchmark: {path.name}, {summary['all']['n']} queries ==")
+        _print_metrics(summary)
         print(
-            f"index {pf_raw / 1024:.0f} KiB (compressed fragments) | search call {pf['first_result_ms_median']:.0f} ms (median)"
+            f"index {raw / 1024:.0f} KiB ({gz / 1024:.0f} KiB gzip) | "
+            f"first result after {summary['first_result_ms_median']:.0f} ms (median)"
         )
-        summary["pagefind"] = {k: v for k, v in pf.items() if k != "misses"}
+        if summary["misses"]:
+            print("misses (not in the top 3):")
+            for miss in summary["misses"]:
+                print(f"  [{miss['kind']}] {miss['q']!r}: expected {miss['expect']}, got {miss['got']}")
+        if args.compare_pagefind:
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="routewijzer-pagefind-") as tmp:
+                pf_site = build_pagefind(site, Path(tmp))
+                with serve(pf_site) as base:
+                    pf = summarise(run_pagefind_queries(base, queries))
+                pf_raw, _ = pagefind_size(pf_site)
+            print(f"== Pagefind on the same pages and queries ({path.name}; its search API; no synonyms) ==")
+            _print_metrics(pf)
+            print(
+                f"index {pf_raw / 1024:.0f} KiB (compressed fragments) | "
+                f"search call {pf['first_result_ms_median']:.0f} ms (median)"
+            )
+            summary["pagefind"] = {k: v for k, v in pf.items() if k != "misses"}
+        report["sets"][path.name] = summary
+        print()
     if args.json:
-        Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 
 

@@ -20,6 +20,7 @@ from tests.conftest import ROOT
 
 HARNESS = Path(__file__).with_name("harness.js")
 QUERIES = Path(__file__).with_name("queries.yaml")
+INDEPENDENT = Path(__file__).with_name("queries-independent.yaml")
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the search worker")
 
 
@@ -67,14 +68,26 @@ def test_editors_pages_are_not_search_answers(real_site: Path):
     assert not any(p.startswith("/redactie/") for p in answer["results"])
 
 
-def test_query_set_quality_floor(real_site: Path):
-    """Guards against regressions; the target (≥ 95 % at 3) is measured by make bench-search."""
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+def _success_at_3(site: Path, path: Path) -> tuple[float, list[tuple[str, list[str]]]]:
+    queries = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
     assert len(queries) >= 80
-    answers = search(real_site, [q["q"] for q in queries])
-    hits = sum(
-        1
+    answers = search(site, [q["q"] for q in queries])
+    misses = [
+        (q["q"], a["results"][:3])
         for q, a in zip(queries, answers, strict=True)
-        if {e if e.endswith("/") else e + "/" for e in q["expect"]} & set(a["results"][:3])
-    )
-    assert hits / len(queries) >= 0.85, f"success@3 fell to {hits / len(queries):.1%}"
+        if not {e if e.endswith("/") else e + "/" for e in q["expect"]} & set(a["results"][:3])
+    ]
+    return 1 - len(misses) / len(queries), misses
+
+
+def test_query_set_meets_the_target(real_site: Path):
+    """Issue 4's target: the right page in the top 3 for at least 95 % of our queries."""
+    rate, misses = _success_at_3(real_site, QUERIES)
+    assert rate >= 0.95, f"success@3 {rate:.1%}; misses: {misses}"
+
+
+def test_independent_query_set_quality_floor(real_site: Path):
+    """Queries written without seeing the content or the search code: a floor against
+    regressions a little under what it measures now (`make bench-search` shows the figure)."""
+    rate, misses = _success_at_3(real_site, INDEPENDENT)
+    assert rate >= 0.88, f"success@3 {rate:.1%}; misses: {misses}"

@@ -581,8 +581,12 @@ function reorder(result, ranked) {
     var page = pageList[r.page];
     var group = groups.get(page.location);
     if (!group) {
+      // Found through its keywords, which lunr does not index: show the page and its first
+      // section (the summary).
       var head = page.docs[0];
+      var first = page.docs.filter(function (d) { return d !== head && !NOT_ANSWER.test(d.location); })[0];
       group = [Object.assign({}, head, { score: r.score, terms: {} })];
+      if (first) group.push(Object.assign({}, first, { score: r.score, terms: {} }));
     }
     items.push(group);
     seen.add(page.location);
