@@ -403,8 +403,8 @@ class SiteRenderer:
             parts += [extra(entry, path), ""]
         related = self._related(entry, path)
         if related:
-            parts += ["## Zie ook", "", related, ""]
-        parts += ["## Bronnen", "", _bullets(_source_line(s) for s in record.sources), ""]
+            parts += ["## Zie ook { data-search-exclude }", "", related, ""]
+        parts += ["## Bronnen { data-search-exclude }", "", _bullets(_source_line(s) for s in record.sources), ""]
         parts.append(
             f'<p class="rw-reviewed" data-search-exclude>Laatst gecontroleerd op {format_date(record.reviewed)}.</p>'
         )

@@ -55,7 +55,7 @@ var maxPlaceWords = 1;
 // Dutch function words: they carry no meaning in a question and, with Material's prefix
 // wildcard, "de" or "op" would match half the site ("decentralisatie", "opvoeding").
 var STOP = new Set(("aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doe doen " +
-  "door dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets " +
+  "door dus een en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets " +
   "ik in is ja je jij jou jouw jullie kan kon kun kunnen maar me meer men met mij mijn moet moeten na naar " +
   "niet niets nog nu of om omdat onder ons onze ook op over reeds te tegen toch toen tot u uit uw van veel " +
   "voor want waren was wat we wel welk welke werd wezen wie wij wil willen word worden wordt zal ze zich " +
@@ -342,11 +342,46 @@ function idf(word) {
 
 // Two word forms of one word: "depressie"/"depressief", "begeleider"/"begeleiding".
 var DERIVATION = new Set(["", "e", "en", "er", "ers", "ing", "ingen", "ie", "ies", "ief", "ieve", "isch", "ische",
-  "ig", "ige", "heid", "s", "d", "t", "de", "te", "den", "ten", "el", "elen", "ster"]);
+  "ig", "ige", "heid", "s", "d", "t", "de", "te", "den", "ten", "el", "elen", "ster", "me", "tisch", "tische"]);
 function sibling(a, b) {
   var n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n >= 5 && DERIVATION.has(a.slice(n)) && DERIVATION.has(b.slice(n));
+}
+
+var VOWELS = "aeiou";
+
+// Regular Dutch verb forms of a word as typed: "woont" → "wonen", "stopt" → "stoppen",
+// "slaat" → "slaan", "betaalt" → "betalen", "gewoond" → "wonen", "wonen" → "woont".
+function verbForms(word) {
+  var forms = [];
+  function fromStem(stem) {
+    if (stem.length < 2) return;
+    var last = stem[stem.length - 1];
+    var before = stem[stem.length - 2];
+    forms.push(stem, stem + "t", stem + "en");
+    if (VOWELS.indexOf(last) !== -1 && last === before) forms.push(stem + "n");  // slaa → slaan
+    if (VOWELS.indexOf(last) === -1 && stem.length >= 3 && before === stem[stem.length - 3] && VOWELS.indexOf(before) !== -1) {
+      forms.push(stem.slice(0, -2) + last + "en");                              // woon → wonen
+    }
+    if (VOWELS.indexOf(last) === -1 && VOWELS.indexOf(before) !== -1 &&
+      (stem.length < 3 || VOWELS.indexOf(stem[stem.length - 3]) === -1)) {
+      forms.push(stem + last + "en");                                           // stop → stoppen
+    }
+  }
+  if (word.length >= 4 && /[td]$/.test(word)) fromStem(word.slice(0, -1));
+  if (word.length >= 6 && /^ge.+[td]$/.test(word)) fromStem(word.slice(2, -1));
+  if (word.length >= 5 && /en$/.test(word)) {
+    var stem = word.slice(0, -2);
+    var last = stem[stem.length - 1];
+    if (stem.length >= 3 && last === stem[stem.length - 2] && VOWELS.indexOf(last) === -1) stem = stem.slice(0, -1);  // stopp → stop
+    else if (stem.length >= 2 && VOWELS.indexOf(last) === -1 && VOWELS.indexOf(stem[stem.length - 2]) !== -1 &&
+      (stem.length < 3 || VOWELS.indexOf(stem[stem.length - 3]) === -1)) {
+      fromStem(stem.slice(0, -1) + stem[stem.length - 2] + last);                // won → woon
+    }
+    fromStem(stem);
+  }
+  return forms.filter(function (f) { return f !== word && f.length >= 3; });
 }
 
 // The index words a query word stands for, each with how sure we are (1 = the word itself).
@@ -367,6 +402,7 @@ function alternatives(word, typed) {
     else if (word.length >= 5 && v.length - word.length >= 3 &&
       (v.slice(0, word.length) === word || v.slice(-word.length) === word)) put(v, 0.45);
   });
+  verbForms(word).forEach(function (w) { put(w, 0.85); });
   // Everyday words for what pages call otherwise ("dochter" → "kind", "opa" → "grootouders").
   (families[word] || []).forEach(function (broader) {
     put(broader, 0.8);
