@@ -31,17 +31,25 @@ var QUERY = 2;
 var params = new URL(self.location.href).searchParams;
 var materialHandler = null;
 
-// Capture the message listener Material's worker registers, so we can call it ourselves.
 var realAddEventListener = self.addEventListener.bind(self);
-self.addEventListener = function (type, listener, options) {
-  if (type === "message" && materialHandler === null) {
-    materialHandler = listener;
-    return;
+
+// Load Material's worker when the index arrives (the page asks for it only when someone is
+// about to search), and capture the message listener it registers, so we can call it ourselves.
+function loadMaterial() {
+  if (materialHandler !== null) return;
+  self.addEventListener = function (type, listener, options) {
+    if (type === "message" && materialHandler === null) {
+      materialHandler = listener;
+      return;
+    }
+    return realAddEventListener(type, listener, options);
+  };
+  try {
+    importScripts(params.get("material"));
+  } finally {
+    self.addEventListener = realAddEventListener;
   }
-  return realAddEventListener(type, listener, options);
-};
-importScripts(params.get("material"));
-self.addEventListener = realAddEventListener;
+}
 
 var vocabulary = new Set();   // every word in the index, lower case, without accents
 var prefixes = new Set();     // every prefix (3+ letters) of those words
@@ -660,6 +668,7 @@ function loadSynonyms() {
 
 realAddEventListener("message", function (ev) {
   var message = ev.data;
+  loadMaterial();
   if (message && message.type === SETUP) {
     learn(message.data.docs || []);
     indexPages(message.data.docs || []);
