@@ -31,29 +31,27 @@ SEARCH_BOOST = {
 }
 """Weight per kind: where a parent or professional most often wants to land."""
 
-WORD_FAMILIES: dict[str, list[str]] = {
-    # General Dutch, not this field: the everyday word a person types → the word pages use.
+_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # General Dutch, not this field: the everyday words a person types → the words pages use.
     # Domain synonyms ("OTS", "kind uit huis") live in the data, with the glossary terms.
-    **dict.fromkeys(
-        ["zoon", "dochter", "zoontje", "dochtertje", "baby", "peuter", "kleuter", "meisje", "jongen",
-         "kindje", "kids", "oudste", "jongste", "stiefkind", "stiefzoon", "stiefdochter"],
-        ["kind"],
+    (
+        "zoon dochter zoontje dochtertje baby peuter kleuter meisje jongen kindje kids oudste jongste "
+        "stiefkind stiefzoon stiefdochter",
+        ("kind",),
     ),
-    **dict.fromkeys(["tiener", "puber", "adolescent", "tieners", "pubers"], ["jongere", "jongeren"]),
-    **dict.fromkeys(
-        ["vader", "moeder", "papa", "mama", "pappa", "mamma", "pa", "ma", "mam", "pap", "stiefvader",
-         "stiefmoeder", "stiefouder"],
-        ["ouder"],
-    ),
-    **dict.fromkeys(["opa", "oma", "grootvader", "grootmoeder", "opa's", "oma's"], ["grootouders", "familie"]),
-    **dict.fromkeys(["kleinkind", "kleinzoon", "kleindochter", "kleinkinderen"], ["kind", "grootouders"]),
-    **dict.fromkeys(["oom", "tante", "neef", "nicht", "zus", "broer", "zusje", "broertje"], ["familie"]),
-    **dict.fromkeys(["exman", "exvrouw", "expartner", "ex"], ["scheiding", "ex"]),
-    **dict.fromkeys(["agent", "agenten", "opgepakt", "aangehouden", "arrestatie"], ["politie"]),
-    **dict.fromkeys(["juf", "meester", "leraar", "lerares", "docent", "klas"], ["school"]),
-    **dict.fromkeys(["centen", "kosten", "betalen", "vergoeding", "vergoed"], ["geld", "betaalt"]),
-    **dict.fromkeys(["dokter", "arts"], ["huisarts"]),
-}
+    ("tiener puber adolescent tieners pubers", ("jongere", "jongeren")),
+    ("vader moeder papa mama pappa mamma pa ma mam pap stiefvader stiefmoeder stiefouder", ("ouder",)),
+    ("opa oma grootvader grootmoeder", ("grootouders", "familie")),
+    ("kleinkind kleinzoon kleindochter kleinkinderen", ("kind", "grootouders")),
+    ("oom tante neef nicht zus broer zusje broertje", ("familie",)),
+    ("exman exvrouw expartner ex", ("scheiding", "ex")),
+    ("agent agenten opgepakt aangehouden arrestatie", ("politie",)),
+    ("juf meester leraar lerares docent klas", ("school",)),
+    ("centen kosten betalen vergoeding vergoed", ("geld", "betaalt")),
+    ("dokter arts", ("huisarts",)),
+)
+
+WORD_FAMILIES: dict[str, list[str]] = {word: list(broader) for words, broader in _FAMILIES for word in words.split()}
 """Everyday family, school and money words → the broader word the site uses (search only)."""
 
 _STOP = {
@@ -141,7 +139,7 @@ def search_terms(catalog: Catalog) -> dict[str, Any]:
         "abbreviations": abbreviations,
         "pages": pages(catalog),
         "families": {normalise(word): broader for word, broader in sorted(WORD_FAMILIES.items())},
-        "common": sorted(common_words() & _record_words(catalog)),
+        "common": sorted(common_words()),
     }
 
 
@@ -150,14 +148,6 @@ def common_words() -> frozenset[str]:
     """The most frequent words of everyday Dutch (generator/common_nl.txt, from wordfreq)."""
     text = (Path(__file__).parent / "common_nl.txt").read_text(encoding="utf-8")
     return frozenset(normalise(line) for line in text.splitlines() if line and not line.startswith("#"))
-
-
-def _record_words(catalog: Catalog) -> set[str]:
-    """Every word in the records: only these can be in the search index, so only these ship."""
-    found: set[str] = set()
-    for entry in catalog.entries.values():
-        found.update(normalise(entry.record.model_dump_json()).split())
-    return found
 
 
 def pages(catalog: Catalog) -> dict[str, dict[str, Any]]:

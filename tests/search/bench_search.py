@@ -259,7 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (site / "index.html").exists():
         print(f"No built site in {site}: run `make build` first.", file=sys.stderr)
         return 2
-    sets = [Path(q) for q in args.queries or [ROOT / "tests/search/queries.yaml", ROOT / "tests/search/queries-independent.yaml"]]
+    sets = [
+        Path(q)
+        for q in args.queries or [ROOT / "tests/search/queries.yaml", ROOT / "tests/search/queries-independent.yaml"]
+    ]
     raw, gz = index_size(site)
     report: dict[str, Any] = {"index_bytes": raw, "index_bytes_gzip": gz, "sets": {}}
     for path in sets:

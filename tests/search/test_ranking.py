@@ -47,13 +47,21 @@ def toy_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
             "Uithuisplaatsing",
             f"Een kind gaat ergens anders wonen, soms tegen de wil van de ouders. Jeugdzorg zoekt een plek. {FILLER}",
         ),
-        *_page("begrip/drang-en-dwang", "Drang en dwang", f"Hulp in de jeugdzorg onder druk of op bevel van de rechter. {FILLER}"),
+        *_page(
+            "begrip/drang-en-dwang",
+            "Drang en dwang",
+            f"Hulp in de jeugdzorg onder druk of op bevel van de rechter. {FILLER}",
+        ),
         *_page(
             "les/samen-beslissen",
             "Samen beslissen",
             f"Wat gebeurt er meestal als ouders zelf het verschil maken? {FILLER}",
         ),
-        *_page("begrip/ouderverstoting", "Ouderverstoting", f"Een kind wijst een ouder af. Ook jeugdzorg ziet dat. {FILLER}"),
+        *_page(
+            "begrip/ouderverstoting",
+            "Ouderverstoting",
+            f"Een kind wijst een ouder af. Ook jeugdzorg ziet dat. {FILLER}",
+        ),
         *_page("les/kinderen-centraal", "Kinderen centraal", f"Kijk eerst naar wat kinderen nodig hebben. {FILLER}"),
         *_page("les/zien-en-gezien-worden", "Zien en gezien worden", f"Professionals zien het gezin. {FILLER}"),
         *_page("les/ouders-aan-tafel", "Ouders aan tafel", f"Ouders praten mee over het plan. {FILLER}"),
@@ -78,7 +86,10 @@ def toy_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         "common": ["gebeurt", "meestal", "verschil", "maken"],
         "pages": {
             "begrip/uithuisplaatsing/": {"boost": 1.2, "keywords": ["kinderen weghalen", "kind uit huis"]},
-            "begrip/ouderverstoting/": {"boost": 1.2, "keywords": ["kind wil ouder niet meer zien", "kind tegen mij opgezet"]},
+            "begrip/ouderverstoting/": {
+                "boost": 1.2,
+                "keywords": ["kind wil ouder niet meer zien", "kind tegen mij opgezet"],
+            },
         },
     }
     (site / "assets" / "javascripts" / "workers" / "rw-search.json").write_text(json.dumps(data), encoding="utf-8")

@@ -192,6 +192,37 @@ function clause(term, boost, prefix) {
   return out;
 }
 
+// Words before a common word that make it a common noun, not a place: "de buren", "mijn best".
+var NOT_PLACE_BEFORE = new Set(["de", "het", "een", "mijn", "mn", "je", "jouw", "zijn", "zn", "haar", "ons", "onze",
+  "hun", "jullie", "die", "deze", "dat", "dit", "elke", "alle", "veel", "beste"]);
+var PLACE_CUE = new Set(["in", "uit", "gemeente", "regio", "te", "omgeving", "rond", "naar", "jeugdregio"]);
+
+// Municipality names in the query (current, former or otherwise known, of up to three words),
+// each with its region's title words. A name that is also a frequent Dutch word ("Buren",
+// "Best", "Houten") counts as a place when typed with a capital, in a short query, or after
+// "in", "gemeente" and the like, never after "de", "mijn" and the like.
+function placesIn(query) {
+  var typed = words(query);
+  var capitals = new Set(query.split(/[^0-9A-Za-z\u00c0-\u024f]+/).filter(function (w) {
+    return /^[A-Z\u00c0-\u00de]/.test(w);
+  }).map(normalise));
+  var found = [];
+  for (var n = Math.min(maxPlaceWords, typed.length); n >= 1; n--) {
+    for (var s = 0; s + n <= typed.length; s++) {
+      var name = typed.slice(s, s + n).join(" ");
+      var region = places.get(name);
+      if (!region) continue;
+      if (n === 1 && common.has(name) && !capitals.has(name)) {
+        var before = s > 0 ? typed[s - 1] : "";
+        if (NOT_PLACE_BEFORE.has(before)) continue;
+        if (!PLACE_CUE.has(before) && meaningful(typed).length > 2) continue;
+      }
+      found.push({ name: name, region: region });
+    }
+  }
+  return found;
+}
+
 function rewrite(query) {
   var typed = rawWords(query);
   var plain = words(query);
@@ -209,12 +240,7 @@ function rewrite(query) {
   typed.forEach(function (w) { if (!STOP.has(normalise(w)) && w.length > 1) add(w, 4, true); });
   content.forEach(function (w) { add(w, 4, true); });
   // Place names, also of two or three words ("bergen op zoom", "den haag") → their region.
-  for (var n = Math.min(maxPlaceWords, plain.length); n >= 1; n--) {
-    for (var s = 0; s + n <= plain.length; s++) {
-      var region = places.get(plain.slice(s, s + n).join(" "));
-      if (region) region.forEach(function (w) { add(w, 12, false); });
-    }
-  }
+  placesIn(query).forEach(function (place) { place.region.forEach(function (w) { add(w, 12, false); }); });
   // Glossary phrases whose words all occur in the query (in any form) → the glossary term.
   synonyms.forEach(function (entry) {
     if (!entry.words.length) return;
@@ -424,7 +450,7 @@ function alternatives(word, typed) {
       postings.forEach(function (_pages, v) { if (v !== joined && same(joined, v)) put(v, 0.8); });
     });
   });
-  if (!postings.has(word) || postings.get(word).size <= 1) {
+  if ((!postings.has(word) || postings.get(word).size <= 1) && !common.has(word)) {
     // One edit away is almost surely what was meant; two edits less so.
     nearWords(word).forEach(function (w) { put(w, editDistance(word, w, 1) <= 1 ? 0.9 : 0.7); });
     var parts = word.length >= 8 ? splitCompound(word) : null;
@@ -502,7 +528,8 @@ function conceptsOf(query) {
   // A frequent everyday word that is not one of this field's own words ("gebeurt",
   // "verschil") says little about which page answers, however rarely the site uses it.
   var concepts = content.map(function (w) {
-    var weight = common.has(w) && !curated.has(w) ? COMMON_WEIGHT : 1;
+    // A number that is not in a title or glossary term ("zoon van 13") is usually an age or a date.
+    var weight = (common.has(w) || /^\d+$/.test(w)) && !curated.has(w) ? COMMON_WEIGHT : 1;
     return { word: w, alts: alternatives(w, typed), weight: weight, covers: [w], original: true };
   });
   // Two or three words that form a compound the site knows ("pleeg gezin" → "pleeggezin").
@@ -527,18 +554,13 @@ function conceptsOf(query) {
     });
   });
   // A place name stands for its region.
-  for (var n = Math.min(maxPlaceWords, typed.length); n >= 1; n--) {
-    for (var s = 0; s + n <= typed.length; s++) {
-      var name = typed.slice(s, s + n).join(" ");
-      var region = places.get(name);
-      if (!region) continue;
-      region.forEach(function (w) {
-        var alts = new Map();
-        if (postings.has(w)) alts.set(w, 1);
-        concepts.push({ word: w, alts: alts, weight: 2, covers: name.split(" "), original: false });
-      });
-    }
-  }
+  placesIn(query).forEach(function (place) {
+    place.region.forEach(function (w) {
+      var alts = new Map();
+      if (postings.has(w)) alts.set(w, 1);
+      concepts.push({ word: w, alts: alts, weight: 2, covers: place.name.split(" "), original: false });
+    });
+  });
   return concepts;
 }
 
