@@ -65,6 +65,8 @@ def toy_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         *_page("les/kinderen-centraal", "Kinderen centraal", f"Kijk eerst naar wat kinderen nodig hebben. {FILLER}"),
         *_page("les/zien-en-gezien-worden", "Zien en gezien worden", f"Professionals zien het gezin. {FILLER}"),
         *_page("les/ouders-aan-tafel", "Ouders aan tafel", f"Ouders praten mee over het plan. {FILLER}"),
+        *_page("regio/rivierenland", "Rivierenland", f"Jeugdregio met onder meer de gemeente Buren. {FILLER}"),
+        *_page("contact/veilig-thuis", "Veilig Thuis", f"Zorgen om geweld thuis of bij de buren? Bel ons. {FILLER}"),
         *_page("regio/overzicht", "Jeugdregio's", f"Alle regio's op een rij. {FILLER}", boost=0.3),
     ]
     index = {
@@ -80,10 +82,10 @@ def toy_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     (site / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
     data = {
         "synonyms": {},
-        "places": {},
+        "places": {"buren": ["rivierenland"]},
         "abbreviations": [],
         "families": {"dochter": ["kind"], "vader": ["ouder"]},
-        "common": ["gebeurt", "meestal", "verschil", "maken"],
+        "common": ["gebeurt", "meestal", "verschil", "maken", "buren"],
         "pages": {
             "begrip/uithuisplaatsing/": {"boost": 1.2, "keywords": ["kinderen weghalen", "kind uit huis"]},
             "begrip/ouderverstoting/": {
@@ -138,3 +140,10 @@ def test_sources_and_see_also_sections_do_not_make_a_page_an_answer(toy_site: Pa
     # Every toy page names "Rapport over jeugdzorg en kinderen" among its sources; only the
     # page about jeugdzorg answers "jeugdzorg rapport".
     assert _top(toy_site, "jeugdzorg rapport")[0] == "/begrip/jeugdzorg/"
+
+
+def test_a_place_name_that_is_also_a_word_is_read_as_the_word_after_de(toy_site: Path):
+    # Buren is a municipality in Rivierenland, and "de buren" are the neighbours.
+    assert _top(toy_site, "geweld bij de buren")[0] == "/contact/veilig-thuis/"
+    assert _top(toy_site, "jeugdhulp Buren")[0] == "/regio/rivierenland/"
+    assert _top(toy_site, "buren")[0] == "/regio/rivierenland/"
