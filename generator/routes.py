@@ -563,7 +563,12 @@ class _RouteRenderer:
         related = [self.ref_link(path, ref)[0] for ref in route.related]
         if related:
             out += ["## Zie ook { data-search-exclude }", "", *(f"- {r}" for r in related), ""]
-        out += ["## Bronnen { data-search-exclude }", "", *(f"- {self.pages.source_line(s)}" for s in route.sources), ""]
+        out += [
+            "## Bronnen { data-search-exclude }",
+            "",
+            *(f"- {self.pages.source_line(s)}" for s in route.sources),
+            "",
+        ]
         out.append(self.reviewed())
         return self.pages.page(path, "\n".join(out).rstrip() + "\n", route.title, self.entry.path)
 
@@ -641,7 +646,12 @@ class _RouteRenderer:
         if came:
             out += ["## Hoe kwam je hier?", "", *came, ""]
         out += [self.restart(path), ""]
-        out += ["## Bronnen { data-search-exclude }", "", *(f"- {self.pages.source_line(s)}" for s in outcome.sources), ""]
+        out += [
+            "## Bronnen { data-search-exclude }",
+            "",
+            *(f"- {self.pages.source_line(s)}" for s in outcome.sources),
+            "",
+        ]
         out.append(self.reviewed())
         return self.pages.page(path, "\n".join(out).rstrip() + "\n", outcome.title, self.entry.path)
 
