@@ -1,9 +1,12 @@
 """What the site's search needs from the data, beyond the page text.
 
-- `search_terms(catalog)`: the synonym map the search worker uses to rewrite queries
-  (abbreviation ↔ full term, lay words → glossary term), generated on every build.
+- `search_terms(catalog)`: everything the search worker ranks with, written to
+  `rw-search.json` on every build: synonyms (abbreviation ↔ full term, lay words → glossary
+  term), places (municipality → region), per-page weight and keyword phrases, everyday word
+  families and the common Dutch words that weigh lightly.
 - `page_keywords(entry)`: words a page should be found by that its visible text may not
-  contain (abbreviations, synonyms, former municipality names).
+  contain (keywords, abbreviations, synonyms, former municipality names). They are not on
+  the page itself: the worker reads them from `rw-search.json`.
 - `page_meta(entry)`: per-page search weight and result labels (section and audience).
 """
 
