@@ -153,6 +153,23 @@ def common_words() -> frozenset[str]:
     return frozenset(normalise(line) for line in text.splitlines() if line and not line.startswith("#"))
 
 
+FINDER_PAGE = "regio/gemeenten/"
+FINDER_KEYWORDS = [
+    "bij welke jeugdregio hoort mijn gemeente",
+    "expertteam van mijn woonplaats",
+    "in welke regio woon ik",
+    "gemeente opzoeken",
+    "woonplaats opzoeken",
+    "lijst van alle gemeenten",
+    "gemeenten van a tot z",
+    "regio van mijn gemeente vinden",
+    "RET bij mij in de buurt",
+    "onder welke regio valt mijn dorp",
+]
+"""The A–Z of municipalities ("Vind je regio") is generated, not a record, but it is the
+answer to "which region or expert team is mine?" in any wording."""
+
+
 def pages(catalog: Catalog) -> dict[str, dict[str, Any]]:
     """Per record page (by its URL path): its search weight and the phrases it is found by.
 
@@ -165,6 +182,9 @@ def pages(catalog: Catalog) -> dict[str, dict[str, Any]]:
             "boost": SEARCH_BOOST.get(entry.kind, 1.0),
             "keywords": page_keywords(entry),
         }
+    # The A–Z lists every municipality, so its text matches any place name: its weight stays
+    # below a region page's, and its own keywords make it the answer to "which region is mine".
+    found[FINDER_PAGE] = {"boost": 0.9, "keywords": FINDER_KEYWORDS}
     return dict(sorted(found.items()))
 
 

@@ -698,10 +698,13 @@ realAddEventListener("message", function (ev) {
     return;
   }
   if (message && message.type === QUERY && typeof message.data === "string") {
+    // Our own steps must never cost a visitor the search: on an error, Material's order.
     var ranked = null;
+    var lunrQuery = message.data;
     try { ranked = rank(message.data); } catch (err) { console.warn(err); }
-    pending.push(ranked);
-    message = { type: QUERY, data: rewrite(message.data) };
+    try { lunrQuery = rewrite(message.data); } catch (err) { console.warn(err); }
+    pending.push(ranked);  // exactly one per query handed to Material, which always answers
+    message = { type: QUERY, data: lunrQuery };
   }
   materialHandler({ data: message });
 });
