@@ -33,7 +33,7 @@ from .history import read_history
 from .loader import Catalog, DataError, load_catalog
 from .pages import AbbreviationDefinitions, NavItem, SiteRenderer
 from .sanitize import sanitize_html
-from .search import search_terms_json
+from .search import search_terms_json, written_page_keywords
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
 """Beside docs/assets/javascripts/workers/rw-search.js, which fetches it."""
@@ -110,8 +110,20 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             # The edit button opens the YAML record, not the generated Markdown.
             file.edit_uri = f"{back}/{page.source}" if page.source else None
             files.append(file)
-        # The search worker's synonym map, generated from the glossary and the laws.
-        files.append(File.generated(config, SEARCH_TERMS_PATH, content=search_terms_json(self.renderer.catalog)))
+        # What the search worker ranks with, generated from the data and the hand-written pages'
+        # front matter keywords.
+        written = [
+            (file.url, f"{docs_rel}/{file.src_uri}", file.content_string)
+            for file in files.documentation_pages()
+            if not file.generated_by
+        ]
+        try:
+            keywords = written_page_keywords(written)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from exc
+        files.append(
+            File.generated(config, SEARCH_TERMS_PATH, content=search_terms_json(self.renderer.catalog, keywords))
+        )
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

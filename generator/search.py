@@ -15,9 +15,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from .loader import Catalog, Entry
 from .model import AUDIENCE_LABELS, KIND_LABELS, Contact, Law, Network, Region, Term
@@ -103,7 +106,43 @@ def _content_words(text: str) -> list[str]:
     return [w for w in normalise(text).split() if w not in _STOP]
 
 
-def search_terms(catalog: Catalog) -> dict[str, Any]:
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+
+
+def written_page_keywords(pages: Iterable[tuple[str, str, str]]) -> dict[str, list[str]]:
+    """Keywords of hand-written Markdown pages, from their front matter.
+
+    `pages` holds (URL path, file name for messages, Markdown text). A page lists them like a
+    record does:
+
+        ---
+        keywords:
+          - waar begin ik
+        ---
+
+    Raises ValueError with a Dutch message naming the file when the list is malformed.
+    """
+    found: dict[str, list[str]] = {}
+    for url, name, text in pages:
+        match = _FRONT_MATTER.match(text)
+        if not match:
+            continue
+        try:
+            meta = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as exc:
+            raise ValueError(f"{name}: de kop tussen de twee regels '---' is geen geldige YAML ({exc})") from exc
+        keywords = meta.get("keywords") if isinstance(meta, dict) else None
+        if keywords is None:
+            continue
+        if not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords):
+            key = re.search(r"^keywords\s*:", match.group(1), re.MULTILINE)
+            line = 2 + match.group(1)[: key.start()].count("\n") if key else 1
+            raise ValueError(f"{name}:{line}: keywords: moet een lijst van woorden of korte zinnetjes zijn")
+        found[url] = [k.strip() for k in keywords]
+    return found
+
+
+def search_terms(catalog: Catalog, written: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """The synonym map: normalised phrase → words to add to a query that contains it."""
     synonyms: dict[str, list[str]] = {}
 
@@ -140,7 +179,7 @@ def search_terms(catalog: Catalog) -> dict[str, Any]:
         "synonyms": dict(sorted(synonyms.items())),
         "places": places(catalog),
         "abbreviations": abbreviations,
-        "pages": pages(catalog),
+        "pages": pages(catalog, written or {}),
         "families": {normalise(word): broader for word, broader in sorted(WORD_FAMILIES.items())},
         "common": sorted(common_words()),
     }
@@ -170,8 +209,11 @@ FINDER_KEYWORDS = [
 answer to "which region or expert team is mine?" in any wording."""
 
 
-def pages(catalog: Catalog) -> dict[str, dict[str, Any]]:
-    """Per record page (by its URL path): its search weight and the phrases it is found by.
+def pages(catalog: Catalog, written: dict[str, list[str]] | None = None) -> dict[str, dict[str, Any]]:
+    """Per page (by its URL path): its search weight and the phrases it is found by.
+
+    Records, the A–Z of municipalities, and hand-written pages with `keywords` in their
+    front matter (`written`, from `written_page_keywords`).
 
     The worker ranks with these: a page whose keyword phrase occurs in the query, in any word
     order and inflection, is a strong answer ("kind tegen mij opgezet" → ouderverstoting).
@@ -185,6 +227,8 @@ def pages(catalog: Catalog) -> dict[str, dict[str, Any]]:
     # The A–Z lists every municipality, so its text matches any place name: its weight stays
     # below a region page's, and its own keywords make it the answer to "which region is mine".
     found[FINDER_PAGE] = {"boost": 0.9, "keywords": FINDER_KEYWORDS}
+    for url, keywords in (written or {}).items():
+        found.setdefault(url, {"boost": 1.0, "keywords": keywords})
     return dict(sorted(found.items()))
 
 
@@ -210,8 +254,8 @@ def places(catalog: Catalog) -> dict[str, list[str]]:
     return dict(sorted(found.items()))
 
 
-def search_terms_json(catalog: Catalog) -> str:
-    return json.dumps(search_terms(catalog), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def search_terms_json(catalog: Catalog, written: dict[str, list[str]] | None = None) -> str:
+    return json.dumps(search_terms(catalog, written), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def page_keywords(entry: Entry) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -174,3 +175,19 @@ def test_a_to_z_lists_every_municipality_with_its_region(real_site):
                 expected[f"{other} (officieel {m.name})"] = f"../{entry.id}/"
     assert len(expected) >= 342
     assert links == expected
+
+
+def test_hand_written_pages_give_the_search_their_keywords(scratch):
+    root = scratch({"docs/hulp.md": "---\nkeywords:\n  - waar begin ik\n  - eerste stap\n---\n\n# Hulp\n\nTekst.\n"})
+    assert run_cli("build", cwd=root).returncode == 0
+    data = json.loads((root / "site/assets/javascripts/workers/rw-search.json").read_text(encoding="utf-8"))
+    assert data["pages"]["hulp/"] == {"boost": 1.0, "keywords": ["waar begin ik", "eerste stap"]}
+    assert "waar begin ik" not in (root / "site/hulp/index.html").read_text(encoding="utf-8")
+
+
+def test_malformed_front_matter_keywords_fail_with_the_file_name(scratch):
+    root = scratch({"docs/hulp.md": "---\nkeywords: waar begin ik\n---\n\n# Hulp\n"})
+    result = run_cli("build", cwd=root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "docs/hulp.md:2: keywords: moet een lijst van woorden of korte zinnetjes zijn" in result.stderr
