@@ -67,6 +67,13 @@ def toy_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         *_page("les/ouders-aan-tafel", "Ouders aan tafel", f"Ouders praten mee over het plan. {FILLER}"),
         *_page("regio/rivierenland", "Rivierenland", f"Jeugdregio met onder meer de gemeente Buren. {FILLER}"),
         *_page("contact/veilig-thuis", "Veilig Thuis", f"Zorgen om geweld thuis of bij de buren? Bel ons. {FILLER}"),
+        *_page(
+            "begrip/ben",
+            "Bovenregionaal expertisenetwerk",
+            f"Een netwerk van experts voor heel moeilijke vragen. {FILLER}",
+        ),
+        *_page("begrip/hulpmoeheid", "Hulpverleningsmoeheid", f"Een gezin is op van alle hulpverleners. {FILLER}"),
+        *_page("les/meer-hulp", "Meer hulp in huis", f"Hulp thuis helpt, hulp dichtbij helpt meer. {FILLER}"),
         *_page("regio/overzicht", "Jeugdregio's", f"Alle regio's op een rij. {FILLER}", boost=0.3),
     ]
     index = {
@@ -81,13 +88,14 @@ def toy_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     (site / "search").mkdir()
     (site / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
     data = {
-        "synonyms": {},
+        "synonyms": {"ben": ["bovenregionaal", "expertisenetwerk"]},
         "places": {"buren": ["rivierenland"]},
-        "abbreviations": [],
+        "abbreviations": ["ben"],
         "families": {"dochter": ["kind"], "vader": ["ouder"]},
         "common": ["gebeurt", "meestal", "verschil", "maken", "buren"],
         "pages": {
             "begrip/uithuisplaatsing/": {"boost": 1.2, "keywords": ["kinderen weghalen", "kind uit huis"]},
+            "begrip/hulpmoeheid/": {"boost": 1.2, "keywords": ["ik wil geen hulp meer"]},
             "begrip/ouderverstoting/": {
                 "boost": 1.2,
                 "keywords": ["kind wil ouder niet meer zien", "kind tegen mij opgezet"],
@@ -147,3 +155,14 @@ def test_a_place_name_that_is_also_a_word_is_read_as_the_word_after_de(toy_site:
     assert _top(toy_site, "geweld bij de buren")[0] == "/contact/veilig-thuis/"
     assert _top(toy_site, "jeugdhulp Buren")[0] == "/regio/rivierenland/"
     assert _top(toy_site, "buren")[0] == "/regio/rivierenland/"
+
+
+def test_an_abbreviation_that_is_also_a_function_word_counts_in_capitals(toy_site: Path):
+    # "ben" is a Dutch verb ("ik ben") and the abbreviation of a network.
+    assert _top(toy_site, "wat is een BEN")[0] == "/begrip/ben/"
+    assert _top(toy_site, "BEN")[0] == "/begrip/ben/"
+
+
+def test_a_keyword_phrase_typed_word_for_word_counts_with_its_function_words(toy_site: Path):
+    # Without "wil", "geen" and "meer" only "hulp" is left, and "Meer hulp in huis" says it more.
+    assert _top(toy_site, "ik wil geen hulp meer")[0] == "/begrip/hulpmoeheid/"

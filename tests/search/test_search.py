@@ -91,3 +91,25 @@ def test_independent_query_set_quality_floor(real_site: Path):
     regressions a little under what it measures now (`make bench-search` shows the figure)."""
     rate, misses = _success_at_3(real_site, INDEPENDENT)
     assert rate >= 0.88, f"success@3 {rate:.1%}; misses: {misses}"
+
+
+def test_keywords_find_their_own_page(real_site: Path):
+    """A keyword phrase typed as a query should find the page it belongs to: when it does not,
+    another page claims the phrase more strongly, or the phrase is too vague to help anyone.
+    Every seventh keyword (about a thousand) keeps this fast."""
+    data = json.loads((real_site / "assets/javascripts/workers/rw-search.json").read_text(encoding="utf-8"))
+    pairs = [
+        (keyword, "/" + location)
+        for location, page in sorted(data["pages"].items())
+        if not location.startswith("regio/")  # region keywords are municipality names: tested above
+        for keyword in page["keywords"]
+    ][::7]
+    assert len(pairs) > 500
+    answers = search(real_site, [keyword for keyword, _ in pairs])
+    misses = [
+        (k, owner, a["results"][:3])
+        for (k, owner), a in zip(pairs, answers, strict=True)
+        if owner not in a["results"][:3]
+    ]
+    rate = 1 - len(misses) / len(pairs)
+    assert rate >= 0.95, f"{rate:.1%} of keywords find their page; misses: {misses[:20]}"

@@ -223,11 +223,27 @@ function placesIn(query) {
   return found;
 }
 
+// A glossary abbreviation that is also a function word ("BEN", "WET") is the abbreviation
+// when typed in capitals, when it is the whole query, or after an article ("een ben").
+function keptAbbreviations(query) {
+  var plain = words(query);
+  var capitals = new Set(query.split(/[^0-9A-Za-z]+/).filter(function (w) {
+    return w.length >= 2 && w === w.toUpperCase() && /[A-Z]/.test(w);
+  }).map(normalise));
+  var kept = new Set();
+  plain.forEach(function (w, i) {
+    if (!STOP.has(w) || !abbreviations.has(w)) return;
+    if (capitals.has(w) || plain.length === 1 || (i > 0 && ["een", "de", "het"].indexOf(plain[i - 1]) !== -1)) kept.add(w);
+  });
+  return kept;
+}
+
 function rewrite(query) {
   var typed = rawWords(query);
   var plain = words(query);
   if (!plain.length) return query;
-  var content = plain.filter(function (w) { return !STOP.has(w) && (w.length > 1 || /\d/.test(w)); });
+  var kept = keptAbbreviations(query);
+  var content = plain.filter(function (w) { return kept.has(w) || (!STOP.has(w) && (w.length > 1 || /\d/.test(w))); });
   if (!content.length) content = plain;
   // term → {boost, prefix}: a word reached twice keeps its highest weight.
   var weights = new Map();
@@ -237,7 +253,7 @@ function rewrite(query) {
     else weights.set(term, { boost: Math.max(current.boost, boost), prefix: current.prefix || prefix });
   }
   // The words themselves: exact (stemmed by lunr) weighs more than a prefix match.
-  typed.forEach(function (w) { if (!STOP.has(normalise(w)) && w.length > 1) add(w, 4, true); });
+  typed.forEach(function (w) { if ((kept.has(normalise(w)) || !STOP.has(normalise(w))) && w.length > 1) add(w, 4, true); });
   content.forEach(function (w) { add(w, 4, true); });
   // Place names, also of two or three words ("bergen op zoom", "den haag") → their region.
   placesIn(query).forEach(function (place) { place.region.forEach(function (w) { add(w, 12, false); }); });
@@ -307,7 +323,7 @@ function indexPages(docs) {
     if (i === undefined) {
       i = pageList.length;
       pageIndex.set(location, i);
-      pageList.push({ location: location, title: "", docs: [], boost: 1, phrases: [], len: [0, 0, 0] });
+      pageList.push({ location: location, title: "", docs: [], boost: 1, phrases: [], exact: [], len: [0, 0, 0] });
     }
     var page = pageList[i];
     page.docs.push(doc);
@@ -341,6 +357,9 @@ function indexKeywords() {
       });
       var content = meaningful(all);
       if (content.length > 1) page.phrases.push(content);
+      // Typed word for word, function words included ("ik wil geen hulp meer"): those words
+      // carry the meaning here, so the whole phrase counts.
+      if (all.length >= 3) page.exact.push({ text: " " + all.join(" ") + " ", words: all.length, content: content });
     });
   });
   for (var f = 0; f < 3; f++) {
@@ -461,6 +480,7 @@ function alternatives(word, typed) {
 
 var TITLE_WEIGHT = 1.5;
 var PHRASE_WEIGHT = 1.5;
+var EXACT_WORD = 0.5;  // per word of a keyword phrase typed word for word
 var COMMON_WEIGHT = 0.35;  // an everyday word outside titles and the glossary  // a title or keyword phrase found whole in the query  // a query word in the page title, on top of its weight in the text
 
 function fieldScore(tf, page) {
@@ -517,13 +537,15 @@ function matchPhrase(phrase, concepts) {
 }
 
 // The words of a title or phrase that a query must hold: no function words, no lone letters.
-function meaningful(list) {
-  return list.filter(function (w) { return !STOP.has(w) && (w.length > 1 || /\d/.test(w)); });
+function meaningful(list, kept) {
+  return list.filter(function (w) {
+    return (kept && kept.has(w)) || (!STOP.has(w) && (w.length > 1 || /\d/.test(w)));
+  });
 }
 
 function conceptsOf(query) {
   var typed = words(query);
-  var content = meaningful(typed);
+  var content = meaningful(typed, keptAbbreviations(query));
   if (!content.length) return [];
   // A frequent everyday word that is not one of this field's own words ("gebeurt",
   // "verschil") says little about which page answers, however rarely the site uses it.
@@ -589,6 +611,7 @@ function rank(query) {
   });
   // Phrases: the page title, or one of its keyword phrases, occurs in the query (in any
   // order and inflection): "wat is het verschil tussen drang en dwang" → "Drang en dwang".
+  var typedText = " " + words(query).join(" ") + " ";
   pageList.forEach(function (page, i) {
     var best = 0;
     var bestCovers = null;
@@ -603,6 +626,12 @@ function rank(query) {
       var share = m.matched / phrase.length;
       var value = m.gain * share * share;
       if (value > best) { best = value; bestCovers = m.covers; }
+    });
+    page.exact.forEach(function (phrase) {
+      if (typedText.indexOf(phrase.text) === -1) return;
+      var m = matchPhrase(phrase.content, concepts);
+      var value = m.gain + EXACT_WORD * phrase.words;
+      if (value > best) { best = value; bestCovers = meaningful(words(phrase.text)); }
     });
     if (best > 0) {
       phrases.set(i, PHRASE_WEIGHT * best);
@@ -668,11 +697,11 @@ function loadSynonyms() {
     .then(function (response) { return response.ok ? response.json() : {}; })
     .catch(function () { return {}; })
     .then(function (data) {
+      (data.abbreviations || []).forEach(function (a) { abbreviations.add(a); });
       Object.keys(data.synonyms || {}).forEach(function (key) {
-        var phrase = words(key).filter(function (w) { return !STOP.has(w); });
+        var phrase = words(key).filter(function (w) { return !STOP.has(w) || abbreviations.has(w); });
         synonyms.push({ words: phrase, add: data.synonyms[key] });
       });
-      (data.abbreviations || []).forEach(function (a) { abbreviations.add(a); });
       pageData = data.pages || {};
       families = data.families || {};
       (data.common || []).forEach(function (w) { common.add(w); });
