@@ -1,28 +1,25 @@
 /* Routewijzer search worker.
  *
  * Wraps Material for MkDocs' lunr search worker (loaded with importScripts from the same
- * folder, so its relative paths to the lunr language files keep working) and rewrites each
- * query into weighted lunr clauses before Material's index sees it:
- *   - Dutch function words are dropped; each remaining word counts as an exact (stemmed)
- *     match, weighted up, and as a prefix match;
- *   - synonyms and abbreviations from the glossary and the laws (rw-search.json, generated
- *     from data/ on every build): "OTS" also searches "ondertoezichtstelling" and back, and
- *     a glossary phrase whose words all occur in the query ("kind uit huis") adds its term;
- *   - a municipality name, current, former or otherwise known ("Den Bosch", "Weesp"),
- *     adds the name of its jeugdregio with a high weight;
- *   - Dutch compounds: a word the index does not know is split into two words it does know
- *     ("jeugdbeschermingstafel" → "jeugdbescherming tafel"), and two adjacent words are joined
- *     when the index knows the compound ("expert team" → "expertteam");
- *   - small typos: a word the index does not know is matched to index words one or two
- *     edits away ("ondertoezigtstelling").
- * Material's own transformation (prefix wildcards, Dutch stemming, stop words) still applies.
+ * folder when the index arrives, so its relative paths to the lunr language files keep
+ * working). Two steps per query, both fed by rw-search.json, which the build writes from
+ * data/ (glossary synonyms and abbreviations, municipality → region, each page's keywords
+ * and weight, everyday word families, frequent Dutch words):
  *
- * Lunr finds the candidate pages and marks the words; the order is ours (see `rank`): a
- * field-weighted BM25 per page over title, keywords and text, where each query word also
- * matches its inflections, compounds and typo corrections, pages that answer more of the
- * query's words rank higher, and a page whose keyword phrase occurs in the query (in any
- * order and inflection) counts as a strong answer. Lunr's own order puts any page with one
- * query word in its title above a page that answers the whole question.
+ * 1. Finding (`rewrite`): the query becomes weighted lunr clauses, so lunr returns every
+ *    candidate page and Material highlights the words: function words dropped; synonyms and
+ *    abbreviations ("OTS" ↔ "ondertoezichtstelling"); a municipality name adds its region;
+ *    compounds split or joined ("expert team" → "expertteam"); small typos corrected.
+ *
+ * 2. Ranking (`rank`, then `reorder` on Material's answer): lunr's order puts any page with
+ *    one query word in its title above a page that answers the whole question, so the order
+ *    is ours: a field-weighted BM25 per page over title, keywords and text, where each query
+ *    word also matches its inflections, compounds, separable verbs, everyday family words and
+ *    typo corrections; pages that answer more of the query rank higher; a title or keyword
+ *    phrase found whole in the query (in any order and form) is a strong answer; frequent
+ *    everyday words that are not this field's own weigh lightly.
+ *
+ * Any error in these steps falls back to Material's own order: the search keeps working.
  */
 "use strict";
 
