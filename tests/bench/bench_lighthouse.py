@@ -55,12 +55,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the base class redirects /dir to /dir/
             path = path / "index.html"
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         if not accepts or path.suffix not in self.COMPRESSIBLE or not path.is_file():
             return super().send_head()
-        if not self.path.split("?")[0].endswith("/") and Path(self.translate_path(self.path)).is_dir():
-            return super().send_head()  # let the base class redirect /dir to /dir/
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))

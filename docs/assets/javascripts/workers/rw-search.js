@@ -48,10 +48,7 @@ function loadMaterial() {
   }
 }
 
-var vocabulary = new Set();   // every word in the index, lower case, without accents
-var prefixes = new Set();     // every prefix (3+ letters) of those words
-var frequency = new Map();     // word → number of documents (pages and sections) it occurs in
-var documents = 0;
+var prefixes = new Set();     // every prefix (3+ letters) of the words in the index
 var synonyms = [];            // [{words: [content words of the phrase], add: [expansion words]}]
 var places = new Map();       // municipality name → words of its region's title
 var abbreviations = new Set(); // glossary and law abbreviations: specific however often they occur
@@ -85,27 +82,20 @@ function rawWords(text) {
   return text.toLowerCase().split(/[^0-9a-z\u00c0-\u024f]+/).filter(function (w) { return w.length > 0; });
 }
 
-function learn(docs) {
-  documents = docs.length;
-  docs.forEach(function (doc) {
-    var inDoc = new Set(words((doc.title || "") + " " + (doc.text || "").replace(/<[^>]+>/g, " ")));
-    inDoc.forEach(function (w) {
-      if (w.length < 2) return;
-      vocabulary.add(w);
-      frequency.set(w, (frequency.get(w) || 0) + 1);
-      for (var i = 3; i <= w.length; i++) prefixes.add(w.slice(0, i));
-    });
-  });
-}
-
 // A word on more than one in twenty pages says little about what someone looks for
 // ("hulp", "kind"): on its own it may not pull in a glossary term.
 function generic(word) {
-  return (frequency.get(word) || 0) > documents / 20;
+  return pagesWith(word) > pageList.length / 20;
+}
+
+// How many pages use the word (in title, keywords or text).
+function pagesWith(word) {
+  var pages = postings.get(word);
+  return pages ? pages.size : 0;
 }
 
 function known(word) {
-  return word.length < 3 ? vocabulary.has(word) : prefixes.has(word);
+  return word.length < 3 ? postings.has(word) : prefixes.has(word);
 }
 
 function splitCompound(word) {
@@ -113,9 +103,9 @@ function splitCompound(word) {
   for (var i = word.length - 3; i >= 3; i--) {
     var head = word.slice(0, i);
     var tail = word.slice(i);
-    if (!vocabulary.has(head)) continue;
-    if (tail.length >= 4 && vocabulary.has(tail)) return [head, tail];
-    if ((tail[0] === "s" || tail[0] === "e") && tail.length > 4 && vocabulary.has(tail.slice(1))) return [head, tail.slice(1)];
+    if (!postings.has(head)) continue;
+    if (tail.length >= 4 && postings.has(tail)) return [head, tail];
+    if ((tail[0] === "s" || tail[0] === "e") && tail.length > 4 && postings.has(tail.slice(1))) return [head, tail.slice(1)];
   }
   return null;
 }
@@ -153,11 +143,11 @@ function nearWords(word) {
   if (word.length < 5) return [];
   var max = word.length >= 9 ? 2 : 1;
   var found = [];
-  vocabulary.forEach(function (candidate) {
+  postings.forEach(function (_pages, candidate) {
     if (candidate.length < 4) return;
     if (editDistanceAtMost(word, candidate, max)) found.push(candidate);
   });
-  found.sort(function (a, b) { return (frequency.get(b) || 0) - (frequency.get(a) || 0); });
+  found.sort(function (a, b) { return pagesWith(b) - pagesWith(a); });
   return found.slice(0, 3);
 }
 
@@ -189,6 +179,11 @@ function clause(term, boost, prefix) {
   return out;
 }
 
+// The words of the query, normalised, that were typed in a way `test` accepts (capitals).
+function typedWith(query, test) {
+  return new Set(query.split(/[^0-9A-Za-z\u00c0-\u024f]+/).filter(test).map(normalise));
+}
+
 // Words before a common word that make it a common noun, not a place: "de buren", "mijn best".
 var NOT_PLACE_BEFORE = new Set(["de", "het", "een", "mijn", "mn", "je", "jouw", "zijn", "zn", "haar", "ons", "onze",
   "hun", "jullie", "die", "deze", "dat", "dit", "elke", "alle", "veel", "beste"]);
@@ -200,9 +195,7 @@ var PLACE_CUE = new Set(["in", "uit", "gemeente", "regio", "te", "omgeving", "ro
 // "in", "gemeente" and the like, never after "de", "mijn" and the like.
 function placesIn(query) {
   var typed = words(query);
-  var capitals = new Set(query.split(/[^0-9A-Za-z\u00c0-\u024f]+/).filter(function (w) {
-    return /^[A-Z\u00c0-\u00de]/.test(w);
-  }).map(normalise));
+  var capitals = typedWith(query, function (w) { return /^[A-Z\u00c0-\u00de]/.test(w); });
   var found = [];
   for (var n = Math.min(maxPlaceWords, typed.length); n >= 1; n--) {
     for (var s = 0; s + n <= typed.length; s++) {
@@ -224,9 +217,7 @@ function placesIn(query) {
 // when typed in capitals, when it is the whole query, or after an article ("een ben").
 function keptAbbreviations(query) {
   var plain = words(query);
-  var capitals = new Set(query.split(/[^0-9A-Za-z]+/).filter(function (w) {
-    return w.length >= 2 && w === w.toUpperCase() && /[A-Z]/.test(w);
-  }).map(normalise));
+  var capitals = typedWith(query, function (w) { return w.length >= 2 && w === w.toUpperCase() && /[A-Z]/.test(w); });
   var kept = new Set();
   plain.forEach(function (w, i) {
     if (!STOP.has(w) || !abbreviations.has(w)) return;
@@ -263,13 +254,13 @@ function rewrite(query) {
   content.forEach(function (term, i) {
     // Two words the index knows as one compound ("expert team" → "expertteam").
     // Two or three words the index knows as one compound ("pleeg zorg" → "pleegzorg").
-    if (i + 1 < content.length && vocabulary.has(term + content[i + 1])) add(term + content[i + 1], 6, false);
-    if (i + 2 < content.length && vocabulary.has(term + content[i + 1] + content[i + 2])) add(term + content[i + 1] + content[i + 2], 6, false);
+    if (i + 1 < content.length && postings.has(term + content[i + 1])) add(term + content[i + 1], 6, false);
+    if (i + 2 < content.length && postings.has(term + content[i + 1] + content[i + 2])) add(term + content[i + 1] + content[i + 2], 6, false);
     // A compound of two known words also searches its parts ("veiligthuis" → "veilig thuis");
     // a word the index knows only rarely may be a typo of a common one.
-    var parts = term.length >= 8 && (frequency.get(term) || 0) <= 2 ? splitCompound(term) : null;
+    var parts = term.length >= 8 && pagesWith(term) <= 2 ? splitCompound(term) : null;
     if (parts) { add(parts[0], 3, false); add(parts[1], 3, false); }
-    if (!known(term) || (frequency.get(term) || 0) <= 1) nearWords(term).forEach(function (w) { add(w, 3, false); });
+    if (!known(term) || pagesWith(term) <= 1) nearWords(term).forEach(function (w) { add(w, 3, false); });
   });
   var clauses = [];
   weights.forEach(function (w, term) { clauses.push.apply(clauses, clause(term, w.boost, w.prefix)); });
@@ -350,7 +341,6 @@ function indexKeywords() {
       all.forEach(function (w) {
         addPosting(w, i, 1);
         page.len[1] += 1;
-        if (!vocabulary.has(w)) { vocabulary.add(w); for (var n = 3; n <= w.length; n++) prefixes.add(w.slice(0, n)); }
       });
       var content = meaningful(all);
       if (content.length > 1) page.phrases.push(content);
@@ -358,6 +348,9 @@ function indexKeywords() {
       // carry the meaning here, so the whole phrase counts.
       if (all.length >= 3) page.exact.push({ text: " " + all.join(" ") + " ", words: all.length, content: content });
     });
+  });
+  postings.forEach(function (_pages, w) {
+    for (var n = 3; n <= w.length; n++) prefixes.add(w.slice(0, n));
   });
   for (var f = 0; f < 3; f++) {
     var total = 0;
@@ -385,7 +378,7 @@ function stemOf(word) {
 }
 
 function idf(word) {
-  var df = (postings.get(word) || new Map()).size;
+  var df = pagesWith(word);
   var n = pageList.length;
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
@@ -466,7 +459,7 @@ function alternatives(word, typed) {
       postings.forEach(function (_pages, v) { if (v !== joined && same(joined, v)) put(v, 0.8); });
     });
   });
-  if ((!postings.has(word) || postings.get(word).size <= 1) && !common.has(word)) {
+  if (pagesWith(word) <= 1 && !common.has(word)) {
     // One edit away is almost surely what was meant; two edits less so.
     nearWords(word).forEach(function (w) { put(w, editDistance(word, w, 1) <= 1 ? 0.9 : 0.7); });
     var parts = word.length >= 8 ? splitCompound(word) : null;
@@ -718,7 +711,6 @@ realAddEventListener("message", function (ev) {
   var message = ev.data;
   loadMaterial();
   if (message && message.type === SETUP) {
-    learn(message.data.docs || []);
     indexPages(message.data.docs || []);
     loadSynonyms().then(function () { materialHandler({ data: message }); });
     return;
