@@ -23,6 +23,10 @@ from .text import escape
 
 REVIEW_AFTER = timedelta(days=365)
 """A record not checked for a year is due for review."""
+OLD_SOURCE_AFTER = timedelta(days=3 * 365)
+"""A changing fact (a number, an address, an organisation) resting only on sources older than this needs a newer one."""
+CHANGING_KINDS = frozenset({"contact", "netwerk", "regio", "wet"})
+"""Kinds whose facts change over time: laws are amended, organisations move and merge, numbers change."""
 
 
 @dataclass(frozen=True)
@@ -47,23 +51,49 @@ def iter_unknowns(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple
             yield from iter_unknowns(item, (*loc, i))
 
 
+def source_age(value: str, today: date) -> timedelta:
+    """How old a source date (YYYY, YYYY-MM or YYYY-MM-DD) is at least: a year counts from its last day."""
+    year, _, rest = value.partition("-")
+    month, _, day = rest.partition("-")
+    if not month:
+        end = date(int(year), 12, 31)
+    elif not day:
+        end = date(int(year), int(month), 28)
+    else:
+        end = date(int(year), int(month), int(day))
+    return today - end
+
+
 def _dotted(loc: tuple[Any, ...]) -> str:
     return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
 
 
 def find_gaps(catalog: Catalog, today: date) -> dict[str, list[Gap]]:
     """The editors' to-do list, grouped by kind of gap."""
-    gaps: dict[str, list[Gap]] = {"ret": [], "overdue": [], "unknown": [], "unlinked": []}
+    gaps: dict[str, list[Gap]] = {"ret": [], "unchecked": [], "overdue": [], "old": [], "unknown": [], "unlinked": []}
     for entry in sorted(catalog.entries.values(), key=lambda e: e.path):
         record = entry.record
         if isinstance(record, Region):
             ret = record.ret
             if all(isinstance(v, Unknown) for v in (ret.website, ret.email, ret.phone)):
                 gaps["ret"].append(Gap(entry, "ret", entry.line("ret"), "geen website, e-mail of telefoon"))
-        if today - record.reviewed > REVIEW_AFTER:
+        if record.reviewed is None:
+            gaps["unchecked"].append(Gap(entry, "reviewed", 1, "nog nooit met de bronnen vergeleken"))
+        elif today - record.reviewed > REVIEW_AFTER:
             gaps["overdue"].append(
                 Gap(entry, "reviewed", entry.line("reviewed"), f"laatst gecontroleerd op {record.reviewed.isoformat()}")
             )
+        if entry.kind in CHANGING_KINDS:
+            dated = [s.date for s in record.sources if s.date]
+            if dated and source_age(max(dated), today) > OLD_SOURCE_AFTER:
+                gaps["old"].append(
+                    Gap(
+                        entry,
+                        "sources",
+                        entry.line("sources"),
+                        f"nieuwste bron van {max(dated)}; {len(dated)} bronnen met datum",
+                    )
+                )
         for loc, unknown in iter_unknowns(record):
             gaps["unknown"].append(Gap(entry, _dotted(loc), entry.line(*loc), unknown.unknown))
         for i, source in enumerate(record.sources):
@@ -73,6 +103,48 @@ def find_gaps(catalog: Catalog, today: date) -> dict[str, list[Gap]]:
 
 
 _md = escape
+
+
+def _review_age(catalog: Catalog, today: date, link: typing.Callable[[Entry], str]) -> list[str]:
+    """Records by how long ago they were checked: the oldest and the never-checked first."""
+    groups: dict[str, list[Entry]] = {}
+    labels = (
+        ("nooit", "nog nooit"),
+        ("jaar", "meer dan een jaar geleden"),
+        ("half", "tussen een half jaar en een jaar geleden"),
+        ("recent", "in het afgelopen half jaar"),
+    )
+    for entry in catalog.entries.values():
+        reviewed = entry.record.reviewed
+        if reviewed is None:
+            key = "nooit"
+        elif today - reviewed > REVIEW_AFTER:
+            key = "jaar"
+        elif today - reviewed > REVIEW_AFTER / 2:
+            key = "half"
+        else:
+            key = "recent"
+        groups.setdefault(key, []).append(entry)
+    out = ["## Controle per record { #controle }", "", "Hoe lang geleden de records zijn gecontroleerd, per soort.", ""]
+    out += ["| Gecontroleerd | " + " | ".join(KIND_LABELS[k][1] for k in KINDS) + " | Totaal |"]
+    out += ["|---" * (len(KINDS) + 2) + "|"]
+    for key, label in labels:
+        entries = groups.get(key, [])
+        counts = [sum(1 for e in entries if e.kind == k) for k in KINDS]
+        out.append(f"| {label} | " + " | ".join(str(n) for n in counts) + f" | {len(entries)} |")
+    out.append("")
+    checked = sorted(
+        (e for e in catalog.entries.values() if e.record.reviewed is not None),
+        key=lambda e: (e.record.reviewed, e.path),
+    )
+    if checked:
+        out += ["De tien records die het langst geleden zijn gecontroleerd:", ""]
+        out += [
+            f"- {link(e)}: {e.record.reviewed.isoformat()} (`{e.path}`)"  # type: ignore[union-attr]
+            for e in checked[:10]
+        ]
+        out.append("")
+    return out
 
 
 def render_coverage(catalog: Catalog, today: date, link: typing.Callable[[Entry], str]) -> str:
@@ -97,14 +169,29 @@ def render_coverage(catalog: Catalog, today: date, link: typing.Callable[[Entry]
         f"- Regio's zonder contactgegevens van het RET: **{len(gaps['ret'])} van {len(regions)}**",
         f"- Feiten die als onbekend zijn vastgelegd: **{len(gaps['unknown'])}**",
         f"- Bronnen zonder link: **{len(gaps['unlinked'])}**",
+        f"- Records die nog nooit met hun bronnen zijn vergeleken: **{len(gaps['unchecked'])}**",
         f"- Records die langer dan een jaar niet zijn gecontroleerd: **{len(gaps['overdue'])}**",
+        f"- Veranderlijke feiten die alleen op bronnen van meer dan drie jaar oud rusten: **{len(gaps['old'])}**",
         "",
+        *_review_age(catalog, today, link),
     ]
     sections = (
         (
             "ret",
             "Regio's zonder contactgegevens van het RET",
             "Elke regio heeft een RET, maar van deze regio's kennen we geen website, e-mailadres of telefoonnummer.",
+        ),
+        (
+            "unchecked",
+            "Nog nooit gecontroleerd",
+            "Deze records hebben geen datum van controle: niemand heeft hun feiten al met de bronnen vergeleken. "
+            "Kijk de bronnen na, zet bij elke nagekeken bron 'consulted' en daarna 'reviewed' op het record.",
+        ),
+        (
+            "old",
+            "Feiten op oude bronnen",
+            "Contacten, organisaties, regio's en wetten veranderen. Bij deze records is de nieuwste bron met een "
+            "datum meer dan drie jaar oud. Zoek een nieuwere bron, het liefst van de organisatie of overheid zelf.",
         ),
         (
             "overdue",

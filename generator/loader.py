@@ -9,13 +9,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import KINDS, SLUG_RE, Law, Record, Region, Term
+from .model import KINDS, SLUG_RE, Law, Record, Region, Source, Term
 from .routes import check_routes
 
 MAX_FILE_BYTES = 1_000_000
@@ -508,6 +509,7 @@ def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
     problems.extend(check_references(catalog, exists=broken))
     problems.extend(check_routes(catalog, broken))
     problems.extend(check_unique_fields(catalog))
+    problems.extend(check_review_trail(catalog))
     if problems:
         raise DataError(problems)
     return catalog
@@ -610,3 +612,80 @@ def check_unique_fields(catalog: Catalog) -> list[Problem]:
             else:
                 seen[key] = (entry, loc)
     return problems
+
+
+def _iter_sources(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Source]]:
+    """Every source inside a record (record level, route steps and outcomes), with its location."""
+    if isinstance(value, Source):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _iter_sources(getattr(value, name), (*loc, name))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _iter_sources(item, (*loc, i))
+
+
+def check_review_trail(catalog: Catalog) -> list[Problem]:
+    """A `reviewed` date rests on sources that were consulted that day or earlier.
+
+    A record claims its facts were checked against its sources; that claim needs at least one
+    source with a `consulted` date, and cannot be later than the newest of them. A source cannot
+    be consulted before it was published.
+    """
+    problems = []
+    for entry in sorted(catalog.entries.values(), key=lambda e: e.path):
+        record = entry.record
+        consulted: list[tuple[date, tuple[Any, ...]]] = []
+        for loc, source in _iter_sources(record):
+            if source.consulted is None:
+                continue
+            consulted.append((source.consulted, loc))
+            published = _full_date(source.date)
+            if published and source.consulted < published:
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line(*loc, "consulted"),
+                        _dotted((*loc, "consulted")),
+                        f"{source.consulted.isoformat()} ligt vóór de datum van de bron zelf ({source.date}); "
+                        "een bron kun je pas nakijken als ze bestaat",
+                    )
+                )
+        if record.reviewed is None:
+            continue
+        if not consulted:
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.line("reviewed"),
+                    "reviewed",
+                    f"{record.reviewed.isoformat()} zegt dat de feiten zijn nagekeken, maar geen enkele bron heeft "
+                    "een 'consulted'-datum. Zet 'consulted: JJJJ-MM-DD' bij de bronnen die je hebt nagekeken, "
+                    "of haal 'reviewed' weg zolang dat niet is gebeurd",
+                )
+            )
+            continue
+        newest, where = max(consulted, key=lambda item: item[0])
+        if record.reviewed > newest:
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.line("reviewed"),
+                    "reviewed",
+                    f"{record.reviewed.isoformat()} ligt na de nieuwste 'consulted'-datum van de bronnen "
+                    f"({newest.isoformat()}, bij {_dotted(where)}); een record is niet later nagekeken dan zijn "
+                    "bronnen. Kijk de bronnen opnieuw na en zet daar de nieuwe datum, of zet 'reviewed' terug",
+                )
+            )
+    return problems
+
+
+def _full_date(value: str | None) -> date | None:
+    """A source's publication date when it is a whole day (YYYY-MM-DD); None for a year or month."""
+    if value is None or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

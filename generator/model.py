@@ -9,6 +9,7 @@ This module knows nothing about files, YAML or MkDocs: it validates plain Python
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import re
 from datetime import date
@@ -188,7 +189,20 @@ class Source(StrictModel):
     date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
     """Datum of jaar van de bron, als JJJJ, JJJJ-MM of JJJJ-MM-DD. Voorbeeld: '2020-06-17'."""
     note: Text | None = None
-    """Waar de bron te vinden is als er geen webadres is, of wat de bron precies zegt."""
+    """Waar de bron te vinden is als er geen webadres is, of wat de bron precies zegt. Staat op de pagina in het deel 'Voor redacteuren'."""
+    consulted: _dt.date | None = None
+    """Datum waarop een redacteur deze bron heeft geopend en de feiten van het record ermee heeft vergeleken (JJJJ-MM-DD). Laat weg als je de bron niet zelf hebt nagekeken."""
+    for_editors: bool = False
+    """true als alleen redacteuren deze bron nodig hebben (een kopie van een databestand, een tabelnummer, een afleiding). De bron staat dan niet in de lijst voor bezoekers, maar in het ingeklapte deel 'Voor redacteuren'."""
+
+    @field_validator("consulted")
+    @classmethod
+    def _consulted_not_in_future(cls, value: _dt.date | None) -> _dt.date | None:
+        if value is not None and value > date.today():
+            raise ValueError(
+                f"{value.isoformat()} ligt in de toekomst; vul de datum in waarop je de bron hebt nagekeken"
+            )
+        return value
 
     @model_validator(mode="after")
     def _note_or_url(self) -> Source:
@@ -210,8 +224,8 @@ class Record(StrictModel):
     """Uitleg in Markdown, in eigen woorden. Geen HTML."""
     sources: Annotated[list[Source], Field(min_length=1)]
     """De bronnen waar de feiten op rusten; minstens één."""
-    reviewed: date
-    """Datum waarop een redacteur dit record voor het laatst heeft gecontroleerd (JJJJ-MM-DD)."""
+    reviewed: date | None = None
+    """Datum waarop een redacteur alle feiten van dit record met de bronnen heeft vergeleken (JJJJ-MM-DD). Niet later dan de nieuwste 'consulted'-datum van de bronnen. Laat weg zolang niemand het record zo heeft nagekeken; de pagina zegt dat dan eerlijk."""
     related: list[Annotated[str, StringConstraints(pattern=r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")]] = []
     """Verwante records als 'soort/id'. Voorbeeld: 'wet/jeugdwet' of 'begrip/ots'."""
     keywords: list[Text] = []
@@ -226,8 +240,8 @@ class Record(StrictModel):
 
     @field_validator("reviewed")
     @classmethod
-    def _not_in_future(cls, value: date) -> date:
-        if value > date.today():
+    def _not_in_future(cls, value: date | None) -> date | None:
+        if value is not None and value > date.today():
             raise ValueError(f"{value.isoformat()} ligt in de toekomst; vul de datum van de laatste controle in")
         return value
 
@@ -313,6 +327,8 @@ class Municipality(StrictModel):
     """Naam van de gemeente. Voorbeeld: 'Hilversum'."""
     code: Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
     """CBS-gemeentecode. Voorbeeld: 'GM0402'."""
+    website: FactUrl | None = None  # type: ignore[valid-type]
+    """Officiële website van de gemeente, uit een open dataset van de overheid (noem die bij de bronnen), of onbekend met uitleg."""
     former_names: list[Text] = []
     """Namen van gemeenten die sinds 2016 in deze gemeente zijn opgegaan, zodat zoeken op de oude naam werkt."""
     other_names: list[Text] = []
@@ -468,6 +484,8 @@ FIELD_EXAMPLES: dict[str, Any] = {
     "url": "https://wetten.overheid.nl/BWBR0034925",
     "publisher": "VNG",
     "date": "2020-06-17",
+    "consulted": "2026-12-06",
+    "for_editors": True,
     "note": "PDF van het Ondersteuningsteam Zorg voor de Jeugd, hoofdstuk Wet- en regelgeving",
     "unknown": "Niet gevonden in openbare bronnen; vraag het na bij de regiogemeente.",
     "abbreviation": "Wvggz",
@@ -542,6 +560,7 @@ KIND_FIELD_EXAMPLES: dict[tuple[str, str], Any] = {
     ("Measure", "summary"): "Een gezinsvoogd van een gecertificeerde instelling helpt het gezin en houdt toezicht.",
     ("Measure", "ages"): "Tot 18 jaar.",
     ("Municipality", "note"): "Hoort sinds 1 januari 2024 bij deze regio.",
+    ("Municipality", "website"): {"unknown": "Niet gevonden in de export van organisaties.overheid.nl."},
     ("Source", "title"): "Acht expertisecentra voor jongeren met complexe problematiek",
     ("Source", "note"): "Kopie in een openbare datarepository; geen eigen webadres.",
     ("Resource", "url"): "https://www.nji.nl/van-jeugd-naar-volwassenheid/welke-wetten-en-regels-zijn-belangrijk",

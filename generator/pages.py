@@ -35,7 +35,7 @@ from .model import (
 )
 from .routes import iter_route_references, render_route_pages
 from .search import page_meta
-from .text import escape, format_date
+from .text import MONTHS, escape, format_date
 
 KIND_ORDER = ("thema", "route", "wet", "regio", "netwerk", "les", "hulpmiddel", "begrip", "contact")
 KIND_INTROS = {
@@ -149,16 +149,83 @@ def _audience(record: Record) -> str:
 
 
 def _source_line(source: Source) -> str:
+    """A source as a visitor sees it: title (linked), publisher, date. Notes are for editors."""
     title = escape(source.title)
     parts = [f"[{title}]({source.url})" if source.url else title]
     if source.publisher:
         parts.append(escape(source.publisher))
     if source.date:
         parts.append(source.date)
-    line = ", ".join(parts)
+    return ", ".join(parts)
+
+
+def _editor_source_line(source: Source) -> str:
+    line = _source_line(source)
+    if source.consulted:
+        line += f"; nagekeken op {format_date(source.consulted)}"
     if source.note:
         line += f". {escape(source.note)}"
     return line
+
+
+CHANGING_KINDS = frozenset({"contact", "netwerk", "regio"})
+"""Kinds whose facts (numbers, addresses, organisations) change: their pages name their oldest source."""
+
+
+def format_source_date(value: str) -> str:
+    """'2019' → 2019, '2019-09' → september 2019, '2019-09-04' → 4 september 2019."""
+    year, _, rest = value.partition("-")
+    if not rest:
+        return year
+    month, _, day = rest.partition("-")
+    if not day:
+        return f"{MONTHS[int(month) - 1]} {year}"
+    return format_date(date(int(year), int(month), int(day)))
+
+
+def review_line(record: Record, sources: list[Source], kind: str) -> str:
+    """What a visitor may trust: when the facts were checked, against how many sources, how old they are."""
+    if record.reviewed is None:
+        text = (
+            "Nog niet gecontroleerd: een redacteur heeft de feiten op deze pagina nog niet met de bronnen vergeleken."
+        )
+    else:
+        checked = sum(1 for s in sources if s.consulted is not None)
+        text = f"Gecontroleerd op {format_date(record.reviewed)}"
+        if checked:
+            text += f" aan de hand van {checked} {'bron' if checked == 1 else 'bronnen'}"
+        text += "."
+    dated = sorted(s.date for s in sources if s.date)
+    if kind in CHANGING_KINDS and dated:
+        text += f" De oudste bron is van {format_source_date(dated[0])}."
+    return f'<p class="rw-reviewed" data-search-exclude>{text}</p>'
+
+
+def render_sources(record: Record, sources: list[Source], kind: str, editors: Iterable[str] = ()) -> str:
+    """The sources section: the list for visitors, a collapsed part for editors, and the review line.
+
+    Editors' material (notes, derivations, data copies, where an unknown fact may be found) stays
+    out of a parent's reading path but on the page, for the people who keep it true.
+    """
+    public = [s for s in sources if not s.for_editors]
+    out = ["## Bronnen { data-search-exclude }", ""]
+    if public:
+        out += [_bullets(_source_line(s) for s in public), ""]
+    else:
+        out += ["De bronnen van deze pagina zijn gegevensbestanden; ze staan hieronder bij *Voor redacteuren*.", ""]
+    notes = [*editors, *(_editor_source_line(s) for s in sources if s.for_editors or s.note or s.consulted)]
+    if notes:
+        out += [
+            '<details class="rw-editors" data-search-exclude markdown>',
+            "<summary>Voor redacteuren</summary>",
+            "",
+            _bullets(notes),
+            "",
+            "</details>",
+            "",
+        ]
+    out.append(review_line(record, sources, kind))
+    return "\n".join(out)
 
 
 def _demote(markdown: str, below: int = 1) -> str:
@@ -215,14 +282,15 @@ class SiteRenderer:
     def render_print(self) -> Page:
         """The whole Routewijzer on one page, to print or save as PDF (as the original PDF was)."""
         path = "afdrukken/index.md"
-        latest = max((e.record.reviewed for e in self.catalog.entries.values()), default=self.today)
+        latest = max((e.record.reviewed for e in self.catalog.entries.values() if e.record.reviewed), default=None)
         out = [
             "---\nsearch:\n  exclude: true\n---\n",
             "# De Routewijzer om af te drukken",
             "",
             "Alle hoofdstukken, wetten, netwerken, regio's, lessen, contacten en begrippen op één pagina. "
             "Kies in je browser *Afdrukken* of *Opslaan als PDF*. Op de site staat bij elk onderdeel ook "
-            f"waar de informatie vandaan komt. Laatste controle van de inhoud: {format_date(latest)}.",
+            "waar de informatie vandaan komt en wanneer die is gecontroleerd."
+            + (f" Laatste controle van de inhoud: {format_date(latest)}." if latest else ""),
             "",
         ]
         for entry in self.catalog.of_kind("thema"):
@@ -404,10 +472,8 @@ class SiteRenderer:
         related = self._related(entry, path)
         if related:
             parts += ["## Zie ook { data-search-exclude }", "", related, ""]
-        parts += ["## Bronnen { data-search-exclude }", "", _bullets(_source_line(s) for s in record.sources), ""]
-        parts.append(
-            f'<p class="rw-reviewed" data-search-exclude>Laatst gecontroleerd op {format_date(record.reviewed)}.</p>'
-        )
+        editors: list[str] = getattr(self, f"_editors_{entry.kind}", lambda _entry: [])(entry)
+        parts.append(render_sources(record, record.sources, entry.kind, editors))
         # Keywords are not on the page: the search worker reads them from rw-search.json, so a
         # result shows the page's own words, never a list of search phrases.
         return Page(path, "\n".join(parts).rstrip() + "\n", record.title, entry.path)
@@ -462,34 +528,31 @@ class SiteRenderer:
         assert isinstance(region, Region)
         network = self.catalog.get("netwerk", region.network)
         assert network is not None  # references are checked by the loader
-        care = region.care_office_regions
-        rows = [
-            ("CBS-code", region.cbs_code),
-            *([("Ook genoemd", escape(", ".join(region.other_names)))] if region.other_names else []),
-            ("Provincie", escape(", ".join(region.provinces))),
-            ("Aantal gemeenten", str(len(region.municipalities))),
-            ("Expertisenetwerk (BEN)", link(path, page_path("netwerk", network.id), network.record.title)),
-            ("Hoe we dat weten", escape(region.network_basis)),
-            ("Zorgkantoorregio (Wlz)", _fact(care, lambda v: escape(", ".join(v)))),
-        ]
+        ben = link(path, page_path("netwerk", network.id), network.record.title)
         ret = region.ret
-        ret_rows = [
-            ("Naam", _fact(ret.name)),
-            ("Website", _fact(ret.website, _url)),
-            ("E-mail", _fact(ret.email, _email)),
-            ("Telefoon", _fact(ret.phone, _phone)),
+        reach = [
+            fmt(value)
+            for value, fmt in ((ret.email, _email), (ret.phone, _phone), (ret.website, _url))
+            if not isinstance(value, Unknown)
         ]
-        out = [_deflist(rows), "", "## Regionaal expertteam (RET)", ""]
-        out.append(
-            "Past de gewone hulp niet bij een jongere? En loopt het daardoor vast? "
-            "Dan denkt het regionaal expertteam mee. Samen zoeken jullie hulp die wel past."
-        )
-        out += ["", _deflist(ret_rows)]
-        if ret.note:
-            out += ["", escape(ret.note)]
-        out += ["", f"## Gemeenten ({len(region.municipalities)})", ""]
+        team = "het regionaal expertteam" + ("" if isinstance(ret.name, Unknown) else f" ({escape(ret.name)})")
+        # One sentence to act on first; the facts follow. Who may ask the team: see contact/regionaal-expertteam.
+        if reach:
+            first = (
+                f"**Loopt de hulp voor je kind vast?** Neem contact op met {team}: {' · '.join(reach)}. "
+                "Je kunt ook je wijkteam of jeugdteam vragen dat voor je te doen."
+            )
+        else:
+            first = (
+                "**Loopt de hulp voor je kind vast?** Bel of mail je gemeente en vraag naar het wijkteam of "
+                f"jeugdteam. Zij kunnen {team} van deze regio om hulp vragen. Je gemeente staat hieronder."
+            )
+        out = [first, "", f"## Gemeenten ({len(region.municipalities)})", ""]
         for m in sorted(region.municipalities, key=lambda m: m.name.casefold()):
-            line = escape(m.name)
+            name = escape(m.name)
+            if m.website is not None and not isinstance(m.website, Unknown):
+                name = f"[{name}]({m.website})"
+            line = name
             if m.other_names:
                 line += f" (ook: {escape(', '.join(m.other_names))})"
             if m.former_names:
@@ -499,7 +562,62 @@ class SiteRenderer:
             if m.note:
                 line += f". {escape(m.note)}"
             out.append(f"- {line}")
+        out += ["", "## Regionaal expertteam (RET)", ""]
+        out.append(
+            "Past de gewone hulp niet bij een jongere? En loopt het daardoor vast? "
+            "Dan denkt het regionaal expertteam mee. Samen zoeken jullie hulp die wel past."
+        )
+        ret_rows = [
+            (label, fmt(value))
+            for label, value, fmt in (
+                ("Naam", ret.name, lambda v: escape(str(v))),
+                ("Website", ret.website, _url),
+                ("E-mail", ret.email, _email),
+                ("Telefoon", ret.phone, _phone),
+            )
+            if not isinstance(value, Unknown)
+        ]
+        if ret_rows:
+            out += ["", _deflist(ret_rows)]
+        if ret.note:
+            out += ["", escape(ret.note)]
+        if not reach:
+            out += [
+                "",
+                "De contactgegevens van dit team staan nog niet op deze site. "
+                f"Vraag ernaar bij je gemeente of bij het expertisenetwerk: {ben}.",
+            ]
+        care = region.care_office_regions
+        rows = [
+            ("CBS-code", region.cbs_code),
+            *([("Ook genoemd", escape(", ".join(region.other_names)))] if region.other_names else []),
+            ("Provincie", escape(", ".join(region.provinces))),
+            ("Expertisenetwerk (BEN)", ben),
+            ("Hoe we dat weten", escape(region.network_basis)),
+            ("Zorgkantoorregio (Wlz)", _fact(care, lambda v: escape(", ".join(v)))),
+        ]
+        out += ["", "## Over deze regio", "", _deflist(rows)]
         return "\n".join(out)
+
+    def _editors_regio(self, entry: Entry) -> list[str]:
+        """Where the unknown facts of a region may be found: for editors, not in a parent's reading path."""
+        region = entry.record
+        assert isinstance(region, Region)
+        lines = []
+        facts: tuple[tuple[str, object], ...] = (
+            ("Naam RET", region.ret.name),
+            ("Website RET", region.ret.website),
+            ("E-mail RET", region.ret.email),
+            ("Telefoon RET", region.ret.phone),
+        )
+        for label, value in facts:
+            if isinstance(value, Unknown):
+                lines.append(f"{label} onbekend: {escape(value.unknown)}")
+        for m in region.municipalities:
+            site: object = m.website
+            if isinstance(site, Unknown):
+                lines.append(f"Website van {escape(m.name)} onbekend: {escape(site.unknown)}")
+        return lines
 
     def _facts_netwerk(self, entry: Entry, path: str) -> str:
         network = entry.record

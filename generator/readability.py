@@ -100,7 +100,7 @@ _ABBREVIATIONS = {
     "zgn",
 }
 """Words that end with a full stop without ending the sentence (lower case, without the last dot)."""
-_SKIP = "a.md-content__button, nav, h1, h2, h3, h4, h5, h6, pre, code, table, dl, .rw-meta, .rw-reviewed, [hidden]"
+_SKIP = "a.md-content__button, nav, h1, h2, h3, h4, h5, h6, pre, code, table, dl, .rw-meta, .rw-reviewed, .rw-editors, [hidden]"
 _FACT_SECTIONS = ("zie ook", "bronnen", "gemeenten", "jeugdregio's bij")
 """Sections (by the start of their h2) that list links, names or sources rather than prose."""
 

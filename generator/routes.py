@@ -49,7 +49,7 @@ from .model import (
     Text,
     Unknown,
 )
-from .text import escape, format_date
+from .text import escape
 
 if TYPE_CHECKING:
     from .loader import Catalog, Entry, Problem
@@ -428,16 +428,16 @@ class _PageKit:
     page: type[Page]
     link: Callable[[str, str, str], str]
     page_path: Callable[[str, str], str]
-    source_line: Callable[[Source], str]
+    sources: Callable[..., str]
     demote: Callable[[str], str]
     phone: Callable[[str], str]
 
     @classmethod
     def load(cls) -> _PageKit:
         # Imported here, not at the top: pages.py imports this module (see the module docstring).
-        from .pages import Page, _demote, _phone, _source_line, link, page_path
+        from .pages import Page, _demote, _phone, link, page_path, render_sources
 
-        return cls(Page, link, page_path, _source_line, _demote, _phone)
+        return cls(Page, link, page_path, render_sources, _demote, _phone)
 
 
 class _RouteRenderer:
@@ -512,9 +512,6 @@ class _RouteRenderer:
             out.append(line)
         return out
 
-    def reviewed(self) -> str:
-        return f'<p class="rw-reviewed" data-search-exclude>Laatst gecontroleerd op {format_date(self.route.reviewed)}.</p>'
-
     def restart(self, path: str) -> str:
         start = self.link(path, route_path(self.entry.id) + "#begin", "Opnieuw beginnen")
         overview = self.link(path, route_path(self.entry.id) + "#overzicht", "De hele route in één overzicht")
@@ -563,13 +560,7 @@ class _RouteRenderer:
         related = [self.ref_link(path, ref)[0] for ref in route.related]
         if related:
             out += ["## Zie ook { data-search-exclude }", "", *(f"- {r}" for r in related), ""]
-        out += [
-            "## Bronnen { data-search-exclude }",
-            "",
-            *(f"- {self.pages.source_line(s)}" for s in route.sources),
-            "",
-        ]
-        out.append(self.reviewed())
+        out.append(self.pages.sources(route, route.sources, "route"))
         return self.pages.page(path, "\n".join(out).rstrip() + "\n", route.title, self.entry.path)
 
     def outline(self, path: str) -> list[str]:
@@ -646,13 +637,7 @@ class _RouteRenderer:
         if came:
             out += ["## Hoe kwam je hier?", "", *came, ""]
         out += [self.restart(path), ""]
-        out += [
-            "## Bronnen { data-search-exclude }",
-            "",
-            *(f"- {self.pages.source_line(s)}" for s in outcome.sources),
-            "",
-        ]
-        out.append(self.reviewed())
+        out.append(self.pages.sources(self.route, outcome.sources, "route"))
         return self.pages.page(path, "\n".join(out).rstrip() + "\n", outcome.title, self.entry.path)
 
     def disclaimer(self, path: str, outcome: Outcome) -> list[str]:

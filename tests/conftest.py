@@ -20,6 +20,7 @@ SOURCE = """\
 sources:
   - title: Testbron
     url: https://www.example.nl/bron
+    consulted: 2026-01-15
 reviewed: 2026-01-15
 """
 

@@ -37,7 +37,7 @@ def test_tiny_site_pages(scratch):
     assert "De jeugdregio Groningen." in content
     assert "Groningen (vroeger ook: Haren, Ten Boer)" in content
     assert "Niet bekend. Niet gevonden in een bron." in content
-    assert "Laatst gecontroleerd op 15 januari 2026." in content
+    assert "Gecontroleerd op 15 januari 2026 aan de hand van 1 bron." in content
     mail = region.select_one('a[href="mailto:ret@example.nl"]')
     assert mail is not None
     network_link = region.find("a", string="Expertisenetwerk Noord")

@@ -108,7 +108,7 @@ REGION = MINI_DATA["data/regio/groningen.yaml"]
                     "reviewed: 2026-01-15", "reviewed: 15-01-2026"
                 )
             },
-            ["data/les/volgen.yaml:10: reviewed: moet een datum zijn in de vorm JJJJ-MM-DD, zoals 2026-11-24"],
+            ["data/les/volgen.yaml:11: reviewed: moet een datum zijn in de vorm JJJJ-MM-DD, zoals 2026-11-24"],
             id="bad-date",
         ),
         pytest.param(
@@ -118,9 +118,55 @@ REGION = MINI_DATA["data/regio/groningen.yaml"]
                 )
             },
             [
-                "data/les/volgen.yaml:10: reviewed: 2999-01-01 ligt in de toekomst; vul de datum van de laatste controle in"
+                "data/les/volgen.yaml:11: reviewed: 2999-01-01 ligt in de toekomst; vul de datum van de laatste controle in"
             ],
             id="future-date",
+        ),
+        pytest.param(
+            {"data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace("    consulted: 2026-01-15\n", "")},
+            [
+                "data/les/volgen.yaml:10: reviewed: 2026-01-15 zegt dat de feiten zijn nagekeken, maar geen enkele "
+                "bron heeft een 'consulted'-datum. Zet 'consulted: JJJJ-MM-DD' bij de bronnen die je hebt "
+                "nagekeken, of haal 'reviewed' weg zolang dat niet is gebeurd"
+            ],
+            id="reviewed-without-consulted-source",
+        ),
+        pytest.param(
+            {
+                "data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace(
+                    "reviewed: 2026-01-15", "reviewed: 2026-02-01"
+                )
+            },
+            [
+                "data/les/volgen.yaml:11: reviewed: 2026-02-01 ligt na de nieuwste 'consulted'-datum van de bronnen "
+                "(2026-01-15, bij sources[0]); een record is niet later nagekeken dan zijn bronnen. Kijk de bronnen "
+                "opnieuw na en zet daar de nieuwe datum, of zet 'reviewed' terug"
+            ],
+            id="reviewed-after-newest-consulted",
+        ),
+        pytest.param(
+            {
+                "data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace(
+                    "    consulted: 2026-01-15", "    date: '2026-03-01'\n    consulted: 2026-01-15"
+                )
+            },
+            [
+                "data/les/volgen.yaml:11: sources[0].consulted: 2026-01-15 ligt vóór de datum van de bron zelf "
+                "(2026-03-01); een bron kun je pas nakijken als ze bestaat"
+            ],
+            id="consulted-before-published",
+        ),
+        pytest.param(
+            {
+                "data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"].replace(
+                    "    consulted: 2026-01-15", "    consulted: 2999-01-01"
+                )
+            },
+            [
+                "data/les/volgen.yaml:10: sources[0].consulted: 2999-01-01 ligt in de toekomst; vul de datum in "
+                "waarop je de bron hebt nagekeken"
+            ],
+            id="consulted-in-future",
         ),
         pytest.param(
             {
@@ -162,7 +208,7 @@ REGION = MINI_DATA["data/regio/groningen.yaml"]
         ),
         pytest.param(
             {"data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"] + "level: gezin\n"},
-            ["data/les/volgen.yaml:11: 'level' staat twee keer in dezelfde groep (eerst op regel 2)"],
+            ["data/les/volgen.yaml:12: 'level' staat twee keer in dezelfde groep (eerst op regel 2)"],
             id="duplicate-key",
         ),
         pytest.param(

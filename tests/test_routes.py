@@ -74,6 +74,7 @@ nodes:
 sources:
   - title: Testbron
     url: https://www.example.nl/bron
+    consulted: 2026-01-15
 reviewed: 2026-01-15
 """
 PATH = "data/route/test.yaml"
