@@ -529,23 +529,27 @@ class SiteRenderer:
         network = self.catalog.get("netwerk", region.network)
         assert network is not None  # references are checked by the loader
         ben = link(path, page_path("netwerk", network.id), network.record.title)
+        short_ben = link(path, page_path("netwerk", network.id), nav_title(network))
         ret = region.ret
         reach = [
             fmt(value)
-            for value, fmt in ((ret.email, _email), (ret.phone, _phone), (ret.website, _url))
+            for value, fmt in (
+                (ret.email, _email),
+                (ret.phone, _phone),
+                (ret.website, lambda url: f"[de website van het team]({url})"),
+            )
             if not isinstance(value, Unknown)
         ]
-        team = "het regionaal expertteam" + ("" if isinstance(ret.name, Unknown) else f" ({escape(ret.name)})")
         # One sentence to act on first; the facts follow. Who may ask the team: see contact/regionaal-expertteam.
         if reach:
             first = (
-                f"**Loopt de hulp voor je kind vast?** Neem contact op met {team}: {' · '.join(reach)}. "
+                f"**Loopt de hulp voor je kind vast?** Neem contact op met het regionaal expertteam: {' · '.join(reach)}. "
                 "Je kunt ook je wijkteam of jeugdteam vragen dat voor je te doen."
             )
         else:
             first = (
-                "**Loopt de hulp voor je kind vast?** Bel of mail je gemeente en vraag naar het wijkteam of "
-                f"jeugdteam. Zij kunnen {team} van deze regio om hulp vragen. Je gemeente staat hieronder."
+                "**Loopt de hulp voor je kind vast?** Bel of mail je gemeente. Vraag naar het wijkteam of "
+                "jeugdteam. Zij kunnen het expertteam van de regio om hulp vragen. Je gemeente staat hieronder."
             )
         out = [first, "", f"## Gemeenten ({len(region.municipalities)})", ""]
         for m in sorted(region.municipalities, key=lambda m: m.name.casefold()):
@@ -584,8 +588,8 @@ class SiteRenderer:
         if not reach:
             out += [
                 "",
-                "De contactgegevens van dit team staan nog niet op deze site. "
-                f"Vraag ernaar bij je gemeente of bij het expertisenetwerk: {ben}.",
+                "We weten nog niet hoe je dit team zelf bereikt. "
+                f"Vraag het aan je gemeente of aan het netwerk {short_ben}.",
             ]
         care = region.care_office_regions
         rows = [

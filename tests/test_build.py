@@ -36,7 +36,8 @@ def test_tiny_site_pages(scratch):
     content = region.select_one("article").get_text(" ", strip=True)
     assert "De jeugdregio Groningen." in content
     assert "Groningen (vroeger ook: Haren, Ten Boer)" in content
-    assert "Niet bekend. Niet gevonden in een bron." in content
+    assert "Neem contact op met het regionaal expertteam: ret@example.nl" in content
+    assert "Website RET onbekend: Niet gevonden in een bron." in content  # for editors, collapsed
     assert "Gecontroleerd op 15 januari 2026 aan de hand van 1 bron." in content
     mail = region.select_one('a[href="mailto:ret@example.nl"]')
     assert mail is not None

@@ -264,8 +264,8 @@ def test_urls_are_found_with_file_line_and_field(scratch):
     lesson = [u for u in uses if u.path == "data/les/volgen.yaml"]
     assert lesson == [
         UrlUse("data/les/volgen.yaml", 9, "sources[0].url", "https://www.example.nl/bron"),
-        UrlUse("data/les/volgen.yaml", 14, "body", "https://b.example.nl/x_(y)"),
-        UrlUse("data/les/volgen.yaml", 14, "body", "https://www.example.nl/gids-2"),
+        UrlUse("data/les/volgen.yaml", 15, "body", "https://b.example.nl/x_(y)"),
+        UrlUse("data/les/volgen.yaml", 15, "body", "https://www.example.nl/gids-2"),
     ]
     assert UrlUse("docs/over.md", 3, "", "https://www.example.nl/over") in uses
     assert UrlUse("data/wet/jeugdwet.yaml", 5, "url", "https://wetten.overheid.nl/BWBR0034925") in uses
@@ -502,7 +502,7 @@ def test_linkcheck_command_end_to_end(server, scratch):
         "faalt als het de volgende keer zo is). Zoek het nieuwe adres van deze pagina." in lines[0]
     )
     assert lines[1].startswith(
-        f"data/les/volgen.yaml:12: body: link naar '{server.url('/verhuisd/cli')}' is verhuisd: "
+        f"data/les/volgen.yaml:13: body: link naar '{server.url('/verhuisd/cli')}' is verhuisd: "
         f"301 naar {server.url('/ok/nieuw')}. Vervang het adres door {server.url('/ok/nieuw')}."
     )
     assert lines[-1] == "Rapport: reports/linkcheck.md en reports/linkcheck.json"

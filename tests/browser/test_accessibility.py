@@ -75,6 +75,8 @@ _MARK_LINKS = """() => {
     const s = getComputedStyle(a);
     if (r.width === 0 || r.height === 0 || s.visibility === 'hidden' || a.tabIndex < 0) continue;
     if (a.closest('[hidden],[aria-hidden="true"]')) continue;
+    // Inside a closed <details> (the editors' part) a link is reached by opening its summary first.
+    if (a.closest('details:not([open])')) continue;
     a.dataset.rwKey = String(links.length);
     links.push({key: a.dataset.rwKey, href: a.getAttribute('href'), text: a.textContent.trim().slice(0, 60),
                 ring: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow].join(' | ')});
