@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import lawcheck
 from generator.lawcheck import CheckFailed, Settings, check_laws, judge, parse_answer
@@ -420,3 +421,14 @@ def test_cli_reports_data_errors_first(project, service):
     assert result.returncode == 1
     assert "data/wet/jeugdwet.yaml:4: bwbr: 'BWBR123' heeft niet de goede vorm" in result.stderr
     assert service.requests == []
+
+
+def test_the_weekly_workflow_runs_make_lawcheck_and_keeps_one_issue():
+    from tests.conftest import ROOT
+
+    text = (ROOT / ".github/workflows/lawcheck.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    assert workflow[True]["schedule"], "the law check runs on a schedule"  # PyYAML reads 'on' as True
+    assert "run: make lawcheck" in text
+    for step in ("gh issue edit", "gh issue create", "gh issue comment", "gh issue close", "jq -r .verdict"):
+        assert step in text
