@@ -278,7 +278,7 @@ def _cmd_lawcheck(args: argparse.Namespace) -> int:
     )
 
     def say(message: str) -> None:
-        if not args.quiet:
+        if args.verbose:
             print(message, file=sys.stderr, flush=True)
 
     try:
@@ -289,7 +289,8 @@ def _cmd_lawcheck(args: argparse.Namespace) -> int:
     md, js = write_reports(outcome, Path(args.reports))
     for line in console_lines(outcome):
         print(line)
-    print(f"Rapport: {md} en {js}")
+    if outcome.unreachable is None:  # offline, the one line above says all there is
+        print(f"Rapport: {md} en {js}")
     return outcome.exit_code
 
 
@@ -392,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=float, default=10.0, help="seconden wachten op een antwoord (standaard: 10)")
     p.add_argument("--retries", type=int, default=1, help="nieuwe pogingen na een time-out, 429 of 5xx (standaard: 1)")
     p.add_argument("--backoff", type=float, default=2.0, help="seconden voor de eerste nieuwe poging; verdubbelt")
-    p.add_argument("-q", "--quiet", action="store_true", help="geen voortgang tonen")
+    p.add_argument("-v", "--verbose", action="store_true", help="toon elke wet terwijl hij gecontroleerd wordt")
     p.set_defaults(func=_cmd_lawcheck)
 
     p = sub.add_parser("nieuw", help="maak een nieuw record met alle verplichte velden: nieuw <soort> <id>")

@@ -231,13 +231,25 @@ def fetch(url: str, settings: Settings, sleep: Callable[[float], None] = time.sl
             if _timed_out(exc):
                 failure = NoAnswer(f"geen antwoord binnen {settings.timeout:g} s")
             elif isinstance(exc, urllib.error.URLError):  # no connection was made
-                failure = Unreachable(f"de zoekdienst is niet bereikbaar ({exc.reason})")
+                failure = Unreachable(f"de zoekdienst is niet bereikbaar ({_why(exc.reason, url)})")
             else:  # connected, but the answer broke off
                 failure = CheckFailed(f"de verbinding met de zoekdienst werd verbroken ({exc!r})")
         if not retry or attempt >= settings.retries:
             raise failure
         sleep(settings.backoff * 2**attempt)
         attempt += 1
+
+
+def _why(reason: object, url: str) -> str:
+    """Why no connection was made, in Dutch where the cause is a common one."""
+    host = urllib.parse.urlsplit(url).hostname or url
+    if isinstance(reason, socket.gaierror):
+        return f"de naam {host} is niet gevonden"
+    if isinstance(reason, ConnectionRefusedError):
+        return f"{host} weigert de verbinding"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror
+    return str(reason)
 
 
 # --------------------------------------------------------------------------- the answer

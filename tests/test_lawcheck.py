@@ -270,7 +270,7 @@ def test_service_down_stops_after_the_first_law(project, refused):
     outcome = run(project(law("jeugdwet", "BWBR0034925"), law("wlz", "BWBR0035917")), refused)
     assert outcome.results == [] and outcome.exit_code == 0 and outcome.verdict == "niet-bereikbaar"
     assert outcome.unreachable is not None
-    assert outcome.unreachable.startswith("de zoekdienst is niet bereikbaar (")
+    assert outcome.unreachable == "de zoekdienst is niet bereikbaar (127.0.0.1 weigert de verbinding)"
 
 
 def test_the_request_is_one_searchretrieve_per_law_with_a_user_agent(project, service):
@@ -364,7 +364,7 @@ def test_cli_changed_law_fails_and_writes_both_reports(project, service):
     root = project(
         law("jeugdwet", "BWBR0034925"), law("wlz", "BWBR0035917", reviewed="2025-06-01"), law("onbekend", "BWBR0000001")
     )
-    result = run_cli("lawcheck", "--sru", service.base, "--timeout", "2", "--backoff", "0.01", "-q", cwd=root)
+    result = run_cli("lawcheck", "--sru", service.base, "--timeout", "2", "--backoff", "0.01", cwd=root)
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == [
         "data/wet/jeugdwet.yaml:4: bwbr: BWBR0034925 heeft een nieuwe versie sinds 2026-07-01 "
@@ -393,7 +393,7 @@ def test_cli_changed_law_fails_and_writes_both_reports(project, service):
 def test_cli_all_current_passes_with_the_address_from_the_environment(project, service, monkeypatch):
     monkeypatch.setenv(lawcheck.ENV_SRU, service.base)
     root = project(law("wlz", "BWBR0035917", reviewed="2025-06-01"))
-    result = run_cli("lawcheck", "-q", cwd=root)
+    result = run_cli("lawcheck", cwd=root)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
         "1 wet gecontroleerd: 0 met een nieuwe versie of zonder controledatum, 1 actueel."
@@ -403,15 +403,13 @@ def test_cli_all_current_passes_with_the_address_from_the_environment(project, s
 
 def test_cli_service_down_says_so_in_one_line_and_exits_0(project, refused):
     root = project(law("jeugdwet", "BWBR0034925"), law("wlz", "BWBR0035917"))
-    result = run_cli("lawcheck", "--sru", refused, "--retries", "0", "-q", cwd=root)
+    result = run_cli("lawcheck", "--sru", refused, "--retries", "0", cwd=root)
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert len(lines) == 2, lines
-    assert re.fullmatch(
-        r"Kon de wetten niet controleren: de zoekdienst is niet bereikbaar \(.*[Cc]onnection refused\)\. "
-        r"Is er internet\? Draai `make lawcheck` later opnieuw; er is niets als fout geteld\.",
-        lines[0],
-    ), lines[0]
+    assert result.stdout.splitlines() == [
+        "Kon de wetten niet controleren: de zoekdienst is niet bereikbaar (127.0.0.1 weigert de verbinding). "
+        "Is er internet? Draai `make lawcheck` later opnieuw; er is niets als fout geteld."
+    ]
+    assert result.stderr == ""
     assert json.loads((root / "reports/lawcheck.json").read_text(encoding="utf-8"))["verdict"] == "niet-bereikbaar"
 
 
