@@ -12,8 +12,9 @@ The response format, and why the query pins today's date
 Based on the public code and captured answers in ThijsvanEssen/lawgraph
 (`src/lawgraph/clients/bwb.py`, and `tests/fixtures/bwb_sru_grondwet_page.xml` and
 `bwb_sru_diagnostic.xml`, answers of zoekservice.overheid.nl to `dcterms.identifier==…`),
-checked against the record layout that the `legalize` BWB discovery code reads
-(`overheidbwb:geldigheidsperiode_startdatum` under `bwbipm`) and against the KOOP user
+checked against the record layout that klomoli/legalize-pipeline reads in
+`src/legalize/fetcher/nl/discovery.py` (`overheidbwb:geldigheidsperiode_startdatum` under
+`bwbipm`), and against the KOOP user
 documentation these projects cite ("Gebruikersdocumentatie BWB - Zoeken binnen het
 basiswettenbestand v1.3.1", overheid.nl), which was not itself available to read:
 
@@ -40,7 +41,9 @@ An error is `<diagnostics><diagnostic xmlns="http://www.loc.gov/zing/srw/diagnos
 <uri>…</uri><message>…</message></diagnostic></diagnostics>`. The service returns one record
 per version (toestand), oldest first, future versions included; `overheidbwb.geldigheidsdatum`
 and `overheidbwb.zichtdatum` set to today narrow the answer to the version in force today
-(as lawgraph and the legalize discovery code do), so one small request per law suffices.
+(as legalize-pipeline's discovery does; lawgraph instead reads every version and picks the one
+in force), so one small request per law suffices. Should the service still return several
+versions, the one in force today with the latest start is taken.
 Elements are matched by their local name: public clients show both the SRU 1.2
 (`http://www.loc.gov/zing/srw/`) and the SRU 2.0 (`http://docs.oasis-open.org/ns/search-ws/
 sruResponse`) envelope. Anything else (no `numberOfRecords`, no start date, a date that is
