@@ -193,7 +193,7 @@ class Outcome:
 def build_url(base_url: str, bwbr: str, today: date) -> str:
     """The searchRetrieve URL for the version of one law in force today."""
     day = today.isoformat()
-    query = f"dcterms.identifier=={bwbr} and overheidbwb.geldigheidsdatum=={day} and overheidbwb.zichtdatum=={day}"
+    query = f"dcterms.identifier=={bwbr} and overheidbwb.geldigheidsdatum={day} and overheidbwb.zichtdatum={day}"
     params = {
         "operation": "searchRetrieve",
         "version": "1.2",

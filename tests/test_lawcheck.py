@@ -285,8 +285,8 @@ def test_the_request_is_one_searchretrieve_per_law_with_a_user_agent(project, se
         "maximumRecords": "10",
     }
     assert params["query"] == [
-        "dcterms.identifier==BWBR0034925 and overheidbwb.geldigheidsdatum==2026-12-06 "
-        "and overheidbwb.zichtdatum==2026-12-06"
+        "dcterms.identifier==BWBR0034925 and overheidbwb.geldigheidsdatum=2026-12-06 "
+        "and overheidbwb.zichtdatum=2026-12-06"
     ]
     assert agent.startswith("Routewijzer-lawcheck/")
 
