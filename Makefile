@@ -96,6 +96,11 @@ clean:
 linkcheck: $(STAMP)
 	@$(PY) -m generator linkcheck
 
+# Each law record against the official Basis Wettenbestand (SRU): fails when a law has a version newer than its record's review; report in reports/lawcheck.{md,json}.
+.PHONY: lawcheck
+lawcheck: $(STAMP)
+	@$(PY) -m generator lawcheck
+
 # Debian's Chromium and the pinned npm tools (axe-core, Lighthouse) for the browser tests; installs only what is missing.
 .PHONY: browser-deps
 browser-deps: node_modules/.installed

@@ -266,6 +266,34 @@ def _cmd_linkcheck(args: argparse.Namespace) -> int:
     return 0 if outcome.ok else 1
 
 
+def _cmd_lawcheck(args: argparse.Namespace) -> int:
+    """Each law record against the Basis Wettenbestand: fails when a law changed after its record was reviewed."""
+    from .lawcheck import Settings, base_url_from_env, check_laws, console_lines, write_reports
+
+    catalog = _load(args.data)
+    if catalog is None:
+        return 1
+    settings = Settings(
+        base_url=base_url_from_env(args.sru), timeout=args.timeout, retries=args.retries, backoff=args.backoff
+    )
+
+    def say(message: str) -> None:
+        if args.verbose:
+            print(message, file=sys.stderr, flush=True)
+
+    try:
+        outcome = check_laws(catalog, settings, progress=say)
+    except KeyboardInterrupt:
+        print("Afgebroken; er is niets geschreven.", file=sys.stderr)
+        return 130
+    md, js = write_reports(outcome, Path(args.reports))
+    for line in console_lines(outcome):
+        print(line)
+    if outcome.unreachable is None:  # offline, the one line above says all there is
+        print(f"Rapport: {md} en {js}")
+    return outcome.exit_code
+
+
 def _cmd_schemas(args: argparse.Namespace) -> int:
     from .schema import render_schemas
 
@@ -350,6 +378,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-robots", action="store_true", help="negeer robots.txt van de sites")
     p.add_argument("-q", "--quiet", action="store_true", help="geen voortgang tonen")
     p.set_defaults(func=_cmd_linkcheck)
+
+    p = sub.add_parser(
+        "lawcheck",
+        help="vraag per wet de geldende versie op bij het Basis Wettenbestand; schrijft reports/lawcheck.{md,json}",
+    )
+    p.add_argument("--data", default="data")
+    p.add_argument("--reports", default="reports", help="map voor lawcheck.md en lawcheck.json")
+    p.add_argument(
+        "--sru",
+        default=None,
+        help="adres van de SRU-zoekdienst (standaard: $ROUTEWIJZER_BWB_SRU of https://zoekservice.overheid.nl/sru/Search)",
+    )
+    p.add_argument("--timeout", type=float, default=10.0, help="seconden wachten op een antwoord (standaard: 10)")
+    p.add_argument("--retries", type=int, default=1, help="nieuwe pogingen na een time-out, 429 of 5xx (standaard: 1)")
+    p.add_argument("--backoff", type=float, default=2.0, help="seconden voor de eerste nieuwe poging; verdubbelt")
+    p.add_argument("-v", "--verbose", action="store_true", help="toon elke wet terwijl hij gecontroleerd wordt")
+    p.set_defaults(func=_cmd_lawcheck)
 
     p = sub.add_parser("nieuw", help="maak een nieuw record met alle verplichte velden: nieuw <soort> <id>")
     p.add_argument("kind", metavar="soort", help="thema, wet, regio, netwerk, hulpmiddel, les, begrip of contact")
