@@ -21,8 +21,7 @@ import yaml
 
 from generator import lawcheck
 from generator.lawcheck import CheckFailed, Settings, check_laws, judge, parse_answer
-from generator.loader import Entry, load_catalog
-from generator.model import Law
+from generator.loader import load_catalog
 from tests.conftest import MINI_DATA, run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sru"
@@ -128,8 +127,9 @@ def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(lawcheck.ENV_SRU, raising=False)
 
 
-def law(slug: str, bwbr: str, reviewed: str = "2026-03-01") -> dict[str, str]:
-    """A law record whose `bwbr` is on line 4 and `reviewed` on line 17."""
+def law(slug: str, bwbr: str, reviewed: str | None = "2026-03-01") -> dict[str, str]:
+    """A law record whose `bwbr` is on line 4 and `reviewed` on line 18 (left out when None)."""
+    checked = f"    consulted: {reviewed}\nreviewed: {reviewed}\n" if reviewed else ""
     return {
         f"data/wet/{slug}.yaml": f"""\
 title: Wet {slug}
@@ -148,8 +148,7 @@ themes: [wetten]
 sources:
   - title: Testbron
     url: https://www.example.nl/bron
-reviewed: {reviewed}
-"""
+{checked}"""
     }
 
 
@@ -190,7 +189,7 @@ def test_changed_law_is_reported_with_file_line_date_and_link(project, service):
         "(na de controle van 2026-03-01); lees https://wetten.overheid.nl/BWBR0034925 en werk het record bij"
     ]
     (result,) = outcome.results
-    assert result.status == "gewijzigd" and result.reviewed_line == 17
+    assert result.status == "gewijzigd" and result.reviewed_line == 18
     assert result.version is not None
     assert result.version.toestand == "http://wetten.overheid.nl/id/BWBR0034925/2026-07-01/0"
     assert outcome.exit_code == 1 and outcome.verdict == "gewijzigd"
@@ -337,11 +336,8 @@ def test_parse_reports_what_it_cannot_read(change: tuple[str, str], why: str):
 
 
 def test_a_law_without_review_date_is_reported(project):
-    entry = load_catalog(project(law("jeugdwet", "BWBR0034925")) / "data").get("wet", "jeugdwet")
-    assert entry is not None
-    fields = entry.record.model_dump()
-    del fields["reviewed"]
-    unreviewed = Entry(entry.kind, entry.id, entry.path, Law.model_construct(**fields), entry.data)
+    unreviewed = load_catalog(project(law("jeugdwet", "BWBR0034925", reviewed=None)) / "data").get("wet", "jeugdwet")
+    assert unreviewed is not None
     version = lawcheck.Version("BWBR0034925", date(2026, 7, 1), None, None)
     result = judge(unreviewed, version)
     assert result.status == "niet-gecontroleerd"
