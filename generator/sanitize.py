@@ -236,7 +236,11 @@ def _page_attribute(tag: str, name: str, value: str) -> str | None:
         url = re.sub(r"[\x00-\x20]", "", value)
         if _BAD_URL.match(url) and value != _THEME_SHARE_LINK:
             return None
-    if name == "content" and tag == "meta" and re.search(r"(?i)url\s*=\s*['\"]?\s*(?:javascript|data|vbscript):", value):
+    if (
+        name == "content"
+        and tag == "meta"
+        and re.search(r"(?i)url\s*=\s*['\"]?\s*(?:javascript|data|vbscript):", value)
+    ):
         return None
     return value
 
@@ -270,7 +274,7 @@ def _clean_page_part(fragment: str, *, strict: bool) -> str:
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 _OWN_SRC = re.compile(r'^<script src="(?!//)(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^"<>&\s]+\.js"></script>$')
 _OWN_CONFIG = re.compile(r'^<script id="__config" type="application/json">(.*)</script>$', re.DOTALL)
-_INLINE = re.compile(r"^<script>(.*)</script>$", re.DOTALL)
+_INLINE_SCRIPT = re.compile(r"^<script>(.*)</script>$", re.DOTALL)
 
 
 def script_hash(body: str) -> str:
@@ -290,8 +294,8 @@ def is_theme_script(element: str, inline_hashes: Iterable[str]) -> bool:
         except ValueError:
             return False
         return "</" not in config.group(1)
-    inline = _INLINE.match(element)
-    return bool(inline) and script_hash(inline.group(1)) in set(inline_hashes)
+    inline = _INLINE_SCRIPT.match(element)
+    return inline is not None and script_hash(inline.group(1)) in set(inline_hashes)
 
 
 def _sanitize_part(part: str, inline_hashes: frozenset[str]) -> tuple[str, list[str]]:
