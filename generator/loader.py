@@ -211,6 +211,10 @@ def _translate_yaml_error(exc: yaml.YAMLError, text: str) -> _YamlProblem:
     return _YamlProblem(line, f"YAML-fout: dit is geen geldige YAML ({problem})")
 
 
+_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters YAML refuses in a file (tab, newline and carriage return are fine)."""
+
+
 def parse_yaml(raw: bytes) -> LineDict:
     """Parse one record file. Raises `_YamlProblem` with a Dutch message and a line."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -222,6 +226,12 @@ def parse_yaml(raw: bytes) -> LineDict:
         raise _YamlProblem(line, "het bestand is geen UTF-8; sla het op als UTF-8") from None
     if "\x00" in text:
         raise _YamlProblem(text[: text.index("\x00")].count("\n") + 1, "het bestand bevat een NUL-teken")
+    control = _CONTROL_RE.search(text)
+    if control:
+        raise _YamlProblem(
+            text[: control.start()].count("\n") + 1,
+            f"het bestand bevat het onzichtbare teken {char_name(control.group())}; haal het weg en typ de tekst opnieuw",
+        )
     loader = _make_loader(text)
     try:
         node = loader.get_single_node()
@@ -440,21 +450,16 @@ def _iter_record_files(data_dir: Path, root: Path) -> Iterator[tuple[str, Path] 
             if not os.access(path, os.R_OK | os.X_OK):
                 yield Problem(rel, 1, "", "deze map kan niet worden gelezen (geen leesrechten); controleer de rechten")
                 continue
-            if len(parts) == 1 and parts[0] in KINDS:
-                continue
-            if len(parts) == 1:
+            # The files inside a folder in the wrong place are reported one by one; an empty folder,
+            # or one named like a record, is reported itself.
+            if len(parts) >= 2 and (path.suffix in {".yaml", ".yml"} or not any(path.iterdir())):
                 yield Problem(
                     rel,
                     1,
                     "",
-                    f"de map '{parts[0]}' is geen soort record; gebruik data/<soort>/, met soort een van: {kinds}",
-                )
-            else:
-                yield Problem(
-                    rel,
-                    1,
-                    "",
-                    "een map binnen data/<soort>/ wordt niet gelezen; zet records direct in de map van hun soort",
+                    "dit is een map, geen record; een record is een bestand data/<soort>/<id>.yaml"
+                    if len(parts) == 2
+                    else "een map binnen data/<soort>/ wordt niet gelezen; zet records direct in de map van hun soort",
                 )
             continue
         if path.name in {"README.md", ".gitkeep"} and len(parts) <= 2:
