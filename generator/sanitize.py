@@ -315,7 +315,15 @@ def _sanitize_part(part: str, inline_hashes: frozenset[str]) -> tuple[str, list[
         return part, []  # nothing to remove: the page keeps its exact bytes
     observed = _clean_page_part(rest, strict=False)
     removed.append(f"{len(observed) - len(strict)} tekens markup buiten het beleid")
-    cleaned = re.sub(r"\x02RW-SCRIPT-(\d+)\x03", lambda m: kept[int(m.group(1))], strict)
+    restored: set[int] = set()
+
+    def restore(match: re.Match[str]) -> str:
+        restored.add(int(match.group(1)))
+        return kept[int(match.group(1))]
+
+    cleaned = re.sub(r"\x02RW-SCRIPT-(\d+)\x03", restore, strict)
+    # A theme script swallowed by what was removed (an unclosed comment) comes back at the end.
+    cleaned += "".join(script for i, script in enumerate(kept) if i not in restored)
     return cleaned, removed
 
 
