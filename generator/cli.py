@@ -407,4 +407,13 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_cmd_schemas)
 
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        # Ctrl-C: one line, no traceback. A build writes into a temporary folder and swaps it in
+        # only when it succeeded, so the previous site/ is untouched.
+        where = (
+            f" De vorige versie in {Path(args.site_dir).name}/ is niet aangeraakt." if args.command == "build" else ""
+        )
+        print(f"Afgebroken met Ctrl-C.{where}", file=sys.stderr)
+        return 130

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from pydantic import BaseModel
 
+from . import model as _model
 from .loader import Catalog, Entry
 from .model import KIND_LABELS, KINDS, Region, Source, Unknown, field_example
 from .text import escape
@@ -234,11 +235,36 @@ def render_coverage(catalog: Catalog, today: date, link: typing.Callable[[Entry]
 # --------------------------------------------------------------------------- field reference
 
 
+def _n(value: int) -> str:
+    """1.000: a Dutch thousands separator."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _text_kinds() -> dict[Any, str]:
+    """The validator of each text kind → how the field reference names it, with its limit."""
+    return {
+        _model._check_title: f"gewone tekst, één regel, hoogstens {_n(_model.MAX_TITLE)} tekens",
+        _model._check_abbreviation: f"gewone tekst, hoogstens {_model.MAX_ABBREVIATION} tekens",
+        _model._check_text: f"gewone tekst, één regel, hoogstens {_n(_model.MAX_TEXT)} tekens",
+        _model._inline_markdown: f"Markdown op één regel, hoogstens {_n(_model.MAX_TEXT)} tekens",
+        _model._block_markdown: f"Markdown met alinea's, hoogstens {_n(_model.MAX_BODY)} tekens",
+    }
+
+
+def _text_kind(metadata: Iterable[Any]) -> str | None:
+    kinds = _text_kinds()
+    for meta in metadata:
+        func = getattr(meta, "func", None)
+        if func in kinds:
+            return kinds[func]
+    return None
+
+
 def _type_name(annotation: Any) -> str:
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
-        return _type_name(args[0])
+        return _text_kind(args[1:]) or _type_name(args[0])
     if origin in (typing.Union, types.UnionType):
         names = [_type_name(a) for a in args if a is not type(None)]
         if "onbekend" in names:
@@ -283,6 +309,7 @@ def render_field_reference() -> str:
         "Verplichte velden zijn **vet**.",
         "",
     ]
+    out += _limits()
     shared = (Source, Unknown)
     for kind, model in KINDS.items():
         out += [f"## {KIND_LABELS[kind][1]} (`data/{kind}/`) {{ #{kind} }}", "", _md((model.__doc__ or "").strip()), ""]
@@ -298,6 +325,48 @@ def render_field_reference() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _limits() -> list[str]:
+    """The limits every record is checked against, from the model's constants."""
+
+    n = _n
+    invisible = ", ".join(f"{_model.char_name(c)}" for c in _model._INVISIBLE)
+    return [
+        "## Grenzen en tekens { #grenzen }",
+        "",
+        "Elk record wordt hierop gecontroleerd; `make check` noemt het bestand, de regel en het veld.",
+        "",
+        f"- **Gewone tekst** (titels, namen, samenvattingen, uitleg, zoekwoorden) staat op de pagina precies "
+        f"zoals je hem schrijft: geen HTML, geen Markdown, geen opmaakblokken. Titels, namen en zoekwoorden hebben "
+        f"hoogstens {n(_model.MAX_TITLE)} tekens, afkortingen {n(_model.MAX_ABBREVIATION)}, andere tekst op één "
+        f"regel {n(_model.MAX_TEXT)}.",
+        f"- **Markdown op één regel** (de uitleg bij een vraag in een route): nadruk en links, geen koppen, lijsten, "
+        f"kaders of tabellen; hoogstens {n(_model.MAX_TEXT)} tekens.",
+        f"- **Markdown met alinea's** (`body`): koppen, lijsten en links; HTML alleen "
+        f"{', '.join(f'<{t}>' for t in sorted(_model._ALLOWED_TAGS))}, zonder attributen als onclick of style; geen "
+        f"afbeeldingen en geen javascript:- of data:-links; hoogstens {n(_model.MAX_BODY)} tekens.",
+        "- **Eén regel** betekent: geen regelovergang of tab, en niet beginnen met een kop (#), kader (!!! of ???), "
+        "opsomming (-, * of 1.), citaat (>), codeblok (```), tabel (|), definitie (*[…]: of […]:) of scheidingslijn; "
+        "nergens een HTML-commentaar (<!--).",
+        f"- **Lijsten** hebben hoogstens {_model.MAX_ITEMS} waarden (ook de stappen van een route); `keywords` en "
+        f"`synonyms` hoogstens {_model.MAX_KEYWORDS}.",
+        f"- **Webadressen** hebben hoogstens {n(_model.MAX_URL)} tekens; een id hoogstens 100.",
+        "- **Onzichtbare tekens** zijn nergens toegestaan: stuurtekens (U+0000–U+001F, U+007F–U+009F; in Markdown met "
+        f"alinea's wel een regelovergang en een tab) en {invisible}.",
+        "- **Getallen** zijn gewone getallen; `.nan` en `.inf` zijn geen getal.",
+        "- **Bestanden**: elk bestand in `data/` is een record (`data/<soort>/<id>.yaml`) of wordt als fout gemeld: "
+        f"ook verborgen bestanden (met een punt vooraan), andere extensies, mappen op de verkeerde plek en bestanden "
+        f"die niet te lezen zijn. Een bestand is hoogstens {_model_file_limit()} kB.",
+        "- **Zoeken**: de zoekfunctie leest hoogstens 200 tekens en 32 woorden van een zoekvraag.",
+        "",
+    ]
+
+
+def _model_file_limit() -> str:
+    from .loader import MAX_FILE_BYTES
+
+    return f"{MAX_FILE_BYTES // 1000:,}".replace(",", ".")
+
+
 def _field_table(model: type[BaseModel]) -> list[str]:
     rows = ["| Veld | Soort waarde | Uitleg | Voorbeeld |", "|---|---|---|---|"]
     for name, info in model.model_fields.items():
@@ -306,5 +375,6 @@ def _field_table(model: type[BaseModel]) -> list[str]:
         # A code span shows the text as written (no escapes); only a pipe or backtick could break it.
         text = json.dumps(example, ensure_ascii=False).replace("|", "/").replace("`", "'")
         shown = "" if example is None else f"`{text}`"
-        rows.append(f"| {label} | {_type_name(info.annotation)} | {_md(info.description or '')} | {shown} |")
+        kind = _text_kind(info.metadata) or _type_name(info.annotation)
+        rows.append(f"| {label} | {kind} | {_md(info.description or '')} | {shown} |")
     return [*rows, ""]

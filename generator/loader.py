@@ -7,6 +7,8 @@ All problems in all files are collected and raised together as one `DataError`, 
 from __future__ import annotations
 
 import difflib
+import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import KINDS, SLUG_RE, Law, Record, Region, Source, Term
+from .model import KINDS, SLUG_RE, Law, Record, Region, Source, Term, char_name
 from .routes import check_routes
 
 MAX_FILE_BYTES = 1_000_000
@@ -186,6 +188,14 @@ _YAML_MESSAGES = (
 def _translate_yaml_error(exc: yaml.YAMLError, text: str) -> _YamlProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 1
+    special = re.search(r"#x([0-9a-fA-F]{4,6})", str(exc))
+    if special and "special characters are not allowed" in str(exc):
+        char = chr(int(special.group(1), 16))
+        where = text.find(char)
+        line = text[:where].count("\n") + 1 if where >= 0 else line
+        return _YamlProblem(
+            line, f"het bestand bevat het onzichtbare teken {char_name(char)}; haal het weg en typ de tekst opnieuw"
+        )
     lines = text.splitlines()
     # libyaml reports a tab as a character that cannot start a token; name the real cause.
     for number in (line, line - 1):
@@ -202,6 +212,10 @@ def _translate_yaml_error(exc: yaml.YAMLError, text: str) -> _YamlProblem:
     return _YamlProblem(line, f"YAML-fout: dit is geen geldige YAML ({problem})")
 
 
+_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters YAML refuses in a file (tab, newline and carriage return are fine)."""
+
+
 def parse_yaml(raw: bytes) -> LineDict:
     """Parse one record file. Raises `_YamlProblem` with a Dutch message and a line."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -213,6 +227,12 @@ def parse_yaml(raw: bytes) -> LineDict:
         raise _YamlProblem(line, "het bestand is geen UTF-8; sla het op als UTF-8") from None
     if "\x00" in text:
         raise _YamlProblem(text[: text.index("\x00")].count("\n") + 1, "het bestand bevat een NUL-teken")
+    control = _CONTROL_RE.search(text)
+    if control:
+        raise _YamlProblem(
+            text[: control.start()].count("\n") + 1,
+            f"het bestand bevat het onzichtbare teken {char_name(control.group())}; haal het weg en typ de tekst opnieuw",
+        )
     loader = _make_loader(text)
     try:
         node = loader.get_single_node()
@@ -311,6 +331,8 @@ def _dutch_message(error: Any, key: str) -> str:
         if isinstance(given, (bool, int, float)) or hasattr(given, "isoformat"):
             return f"moet tekst zijn, maar YAML las {given!r}; zet de waarde tussen aanhalingstekens"
         return "moet tekst zijn"
+    if isinstance(given, float) and (given != given or given in (float("inf"), float("-inf"))):
+        return f"moet een gewoon getal zijn, maar YAML las {given!r} (.nan of .inf is geen getal)"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return "moet een heel getal zijn"
     if kind in {"bool_type", "bool_parsing"}:
@@ -337,7 +359,18 @@ def _dutch_message(error: Any, key: str) -> str:
         return f"mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn"
     if kind == "frozen_instance":
         return "mag niet worden gewijzigd"
-    return str(error["msg"])
+    if kind == "string_too_long":
+        limit = ctx.get("max_length", 0)
+        length = len(given) if isinstance(given, str) else 0
+        return f"is te lang: {length:,} tekens; hoogstens {limit:,}".replace(",", ".")
+    if kind == "too_long":
+        return f"heeft te veel waarden; hoogstens {ctx.get('max_length', '')}"
+    if kind in {"finite_number", "float_type", "float_parsing"}:
+        return f"moet een gewoon getal zijn, maar YAML las {given!r} (.nan of .inf is geen getal)"
+    if kind in {"string_unicode", "string_sub_type"}:
+        return "moet gewone tekst zijn"
+    # Never English: the type of problem, in Dutch, and where to read what the field expects.
+    return "deze waarde past niet bij dit veld; kijk op de pagina 'Velden per soort record' wat er hoort"
 
 
 def _problems_from_validation(path: str, data: LineDict, exc: ValidationError) -> list[Problem]:
@@ -398,13 +431,50 @@ def _sort_key(entry: Entry) -> tuple[Any, ...]:
 
 
 def _iter_record_files(data_dir: Path, root: Path) -> Iterator[tuple[str, Path] | Problem]:
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith(".") or path.name == "README.md":
-            continue
+    """Every file under data/: a record to load, or a Problem that says why it is not one.
+
+    Nothing is skipped silently: a hidden file (`.x.yaml`, an editor's backup), a file with another
+    extension, a folder where a record belongs or a file outside data/<soort>/ is reported, so an
+    editor whose record does not appear learns why. Only data/README.md and the `.gitkeep` that
+    keeps an empty folder in git are left alone.
+    """
+    kinds = ", ".join(sorted(KINDS))
+    for path in _walk(data_dir):
         rel = path.relative_to(root).as_posix()
         parts = path.relative_to(data_dir).parts
+        if path.is_symlink():
+            yield Problem(
+                rel, 1, "", "een snelkoppeling (symlink) in data/ wordt niet gelezen; zet het record zelf hier"
+            )
+            continue
+        if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                yield Problem(rel, 1, "", "deze map kan niet worden gelezen (geen leesrechten); controleer de rechten")
+                continue
+            # The files inside a folder in the wrong place are reported one by one; an empty folder,
+            # or one named like a record, is reported itself.
+            if len(parts) >= 2 and (path.suffix in {".yaml", ".yml"} or not any(path.iterdir())):
+                yield Problem(
+                    rel,
+                    1,
+                    "",
+                    "dit is een map, geen record; een record is een bestand data/<soort>/<id>.yaml"
+                    if len(parts) == 2
+                    else "een map binnen data/<soort>/ wordt niet gelezen; zet records direct in de map van hun soort",
+                )
+            continue
+        if path.name in {"README.md", ".gitkeep"} and len(parts) <= 2:
+            continue
+        if any(part.startswith(".") for part in parts):
+            yield Problem(
+                rel,
+                1,
+                "",
+                "een bestand of map waarvan de naam met een punt begint, wordt niet gelezen; "
+                "haal de punt weg (het record verschijnt anders niet) of verwijder het bestand",
+            )
+            continue
         if len(parts) != 2 or parts[0] not in KINDS:
-            kinds = ", ".join(sorted(KINDS))
             yield Problem(
                 rel,
                 1,
@@ -427,6 +497,18 @@ def _iter_record_files(data_dir: Path, root: Path) -> Iterator[tuple[str, Path] 
             )
             continue
         yield parts[0], path
+
+
+def _walk(data_dir: Path) -> Iterator[Path]:
+    """Every file and folder under `data_dir`, sorted; an unreadable folder is itself yielded (and reported)."""
+    try:
+        children = sorted(data_dir.iterdir())
+    except OSError:
+        return
+    for child in children:
+        yield child
+        if child.is_dir() and not child.is_symlink():
+            yield from _walk(child)
 
 
 PLACEHOLDER = "VUL-IN"
@@ -456,7 +538,14 @@ def _dotted(loc: tuple[Any, ...]) -> str:
 def load_entry(kind: str, path: Path, root: Path) -> Entry:
     """Parse and validate one record file; raises DataError for that file."""
     rel = path.relative_to(root).as_posix()
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_FILE_BYTES else b""
+    except OSError as exc:
+        reason = "geen leesrechten" if isinstance(exc, PermissionError) else (exc.strerror or "onleesbaar")
+        raise DataError(
+            [Problem(rel, 1, "", f"het bestand kan niet worden gelezen ({reason}); controleer de bestandsrechten")]
+        ) from None
     if size > MAX_FILE_BYTES:
         raise DataError(
             [
@@ -469,7 +558,7 @@ def load_entry(kind: str, path: Path, root: Path) -> Entry:
             ]
         )
     try:
-        data = parse_yaml(path.read_bytes())
+        data = parse_yaml(raw)
     except _YamlProblem as exc:
         raise DataError([Problem(rel, exc.line, "", exc.message)]) from None
     unfilled = [

@@ -24,6 +24,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -41,8 +42,96 @@ _IMAGE_RE = re.compile(r"!\[[^\]]*\]\s*[(\[]")
 _ATTR_LIST_RE = re.compile(r"\{:?[^}\n]*(?:\bon[a-z]+|\bstyle|\bautofocus)\s*=", re.IGNORECASE)
 
 
+# --------------------------------------------------------------------------- limits and characters
+
+MAX_TITLE = 300
+"""Titles, names, abbreviations' long forms, link and answer texts, keywords: one line (longest in the data: 229)."""
+MAX_ABBREVIATION = 30
+"""An abbreviation ('OTS', 'Wvggz'; longest in the data: 15)."""
+MAX_TEXT = 1_000
+"""One-line text: summaries, definitions, notes, explanations (longest in the data: 504)."""
+MAX_BODY = 20_000
+"""Markdown with paragraphs: the `body` of a record or an outcome (longest in the data: 3,243)."""
+MAX_URL = 2_000
+"""A web address (longest in the data: 165)."""
+MAX_ITEMS = 100
+"""Items in any list or group of steps (most in the data: 21 municipalities, 14 route steps)."""
+MAX_KEYWORDS = 60
+"""Items in `keywords` and `synonyms` (most in the data: 26)."""
+
+_LIST_LIMITS = {"keywords": MAX_KEYWORDS, "synonyms": MAX_KEYWORDS}
+
+_INVISIBLE = {
+    "\u200e": "links-naar-rechts-teken",
+    "\u200f": "rechts-naar-links-teken",
+    "\u202a": "links-naar-rechts insluiten",
+    "\u202b": "rechts-naar-links insluiten",
+    "\u202c": "richting herstellen",
+    "\u202d": "links-naar-rechts forceren",
+    "\u202e": "richting omkeren",
+    "\u2066": "links-naar-rechts isoleren",
+    "\u2067": "rechts-naar-links isoleren",
+    "\u2068": "eerste sterke richting isoleren",
+    "\u2069": "isoleren beëindigen",
+    "\u2028": "regelscheiding",
+    "\u2029": "alineascheiding",
+    "\ufeff": "BOM / onzichtbare spatie",
+}
+"""Invisible characters that change how text reads (Trojan Source) or where a line ends."""
+_BAD_CHAR_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(_INVISIBLE) + "]")
+
+
+def char_name(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if char in _INVISIBLE:
+        return f"{code} ({_INVISIBLE[char]})"
+    return f"{code} (onzichtbaar stuurteken)"
+
+
+def check_characters(value: str, *, newlines: bool = False) -> str:
+    """No control characters (newline and tab only where `newlines`), no bidirectional overrides."""
+    for found in _BAD_CHAR_RE.finditer(value):
+        raise ValueError(
+            f"bevat het onzichtbare teken {char_name(found.group())}; haal het weg en typ de tekst opnieuw"
+        )
+    if not newlines and ("\n" in value or "\t" in value):
+        which = "een regelovergang" if "\n" in value else "een tab"
+        raise ValueError(f"bevat {which}; dit veld is één regel tekst")
+    return value
+
+
+def _check_length(value: str, limit: int) -> str:
+    if len(value) > limit:
+        raise ValueError(f"is te lang: {len(value):,} tekens; hoogstens {limit:,}".replace(",", "."))
+    return value
+
+
+_BLOCK_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"<!--|-->"), "een HTML-commentaar (<!--)"),
+    (re.compile(r"^#{1,6}(?:\s|$)"), "een kop (#)"),
+    (re.compile(r"^(?:!!!|\?\?\?)"), "een kader (!!! of ???)"),
+    (re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:\s|$)"), "een opsomming (-, * of 1.)"),
+    (re.compile(r"^>"), "een citaatblok (>)"),
+    (re.compile(r"^(?:```|~~~)"), "een codeblok (```)"),
+    (re.compile(r"^\||\|\s*:?-{3,}"), "een tabel (|)"),
+    (re.compile(r"^(?:\*\[|\[[^\]]*\]:)"), "een definitie (*[…]: of […]:)"),
+    (re.compile(r"^:\s"), "een definitielijst (:)"),
+    (re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$"), "een scheidingslijn (---)"),
+)
+
+
+def _check_one_line(value: str) -> str:
+    """A one-line field holds no block construct: no heading, box, list, table, comment or code block."""
+    for pattern, name in _BLOCK_RES:
+        if pattern.search(value):
+            raise ValueError(f"bevat {name}; dit veld is één regel gewone tekst zonder opmaakblokken")
+    return value
+
+
 def _check_url(value: str) -> str:
     value = value.strip()
+    check_characters(value)
+    _check_length(value, MAX_URL)
     parts = urlsplit(value)
     if parts.scheme.lower() in {"javascript", "data", "vbscript", "file"}:
         raise ValueError(f"'{parts.scheme}:'-links zijn niet toegestaan; gebruik een https-adres")
@@ -57,6 +146,7 @@ def _check_url(value: str) -> str:
 
 def _check_email(value: str) -> str:
     value = value.strip()
+    check_characters(value)
     if not _EMAIL_RE.match(value):
         raise ValueError(f"'{value}' is geen geldig e-mailadres (voorbeeld: info@voorbeeld.nl)")
     return value
@@ -64,6 +154,7 @@ def _check_email(value: str) -> str:
 
 def _check_phone(value: str) -> str:
     value = value.strip()
+    check_characters(value)
     digits = re.sub(r"[\s\-()]", "", value)
     ok = (
         re.fullmatch(r"0[1-9]\d{8}", digits)  # 020-1234567, 088-5551000, 06-12345678
@@ -79,7 +170,7 @@ def _check_phone(value: str) -> str:
 
 
 def _check_slug(value: str) -> str:
-    if not SLUG_RE.match(value):
+    if len(value) > 100 or not SLUG_RE.match(value):
         raise ValueError(
             f"'{value}' is geen geldige id: gebruik kleine letters, cijfers en streepjes (zoals gooi-en-vechtstreek)"
         )
@@ -105,16 +196,58 @@ def _check_markdown(value: str) -> str:
     return value
 
 
+# The start of a tag, also without its closing '>' and also written with entities (&lt;img …).
+_TAG_START_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+
+
 def _check_plain(value: str) -> str:
-    if _TAG_RE.search(value):
+    if _TAG_RE.search(value) or _TAG_START_RE.search(value) or _TAG_START_RE.search(html.unescape(value)):
         raise ValueError("HTML-code is hier niet toegestaan; schrijf gewone tekst")
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_plain)]
-"""Plain text, no markup."""
-Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_markdown)]
-"""Markdown text; raw HTML is limited to a small safe set of inline tags."""
+def _check_text(value: str) -> str:
+    return _check_one_line(_check_plain(check_characters(_check_length(value, MAX_TEXT))))
+
+
+def _check_title(value: str) -> str:
+    return _check_one_line(_check_plain(check_characters(_check_length(value, MAX_TITLE))))
+
+
+def _check_abbreviation(value: str) -> str:
+    return _check_one_line(_check_plain(check_characters(_check_length(value, MAX_ABBREVIATION))))
+
+
+def _inline_markdown(value: str) -> str:
+    return _check_one_line(_check_markdown(check_characters(_check_length(value, MAX_TEXT))))
+
+
+def _block_markdown(value: str) -> str:
+    return _check_markdown(check_characters(_check_length(value, MAX_BODY), newlines=True))
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT), AfterValidator(_check_text)
+]
+"""Plain text on one line: shown exactly as written (escaped), never interpreted as Markdown or HTML."""
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE), AfterValidator(_check_title)
+]
+"""A title, name, label or search phrase: plain text on one line, at most MAX_TITLE characters."""
+Abbreviation = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_ABBREVIATION),
+    AfterValidator(_check_abbreviation),
+]
+"""An abbreviation: plain text, at most MAX_ABBREVIATION characters."""
+InlineMarkdown = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT), AfterValidator(_inline_markdown)
+]
+"""Markdown on one line: emphasis and links, no blocks (headings, lists, boxes, tables)."""
+Markdown = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_BODY), AfterValidator(_block_markdown)
+]
+"""Markdown text with paragraphs; raw HTML is limited to a small safe set of inline tags."""
 Url = Annotated[
     str,
     AfterValidator(_check_url),
@@ -146,6 +279,16 @@ Audience = Literal["professional", "ouder", "jongere"]
 
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, use_attribute_docstrings=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _list_size(cls, value: Any, info: ValidationInfo) -> Any:
+        """No list or group of steps larger than MAX_ITEMS (MAX_KEYWORDS for keywords and synonyms)."""
+        if isinstance(value, (list, dict)):
+            limit = _LIST_LIMITS.get(info.field_name or "", MAX_ITEMS)
+            if len(value) > limit:
+                raise ValueError(f"heeft te veel waarden: {len(value):,}; hoogstens {limit}".replace(",", "."))
+        return value
 
 
 class Unknown(StrictModel):
@@ -180,11 +323,11 @@ FactYear = fact(Annotated[int, Field(ge=1900, le=2100)])
 class Source(StrictModel):
     """Een bron waar de feiten van dit record op rusten."""
 
-    title: Text
+    title: Title
     """Titel van de bron. Voorbeeld: 'Wat doen de bovenregionale expertisenetwerken jeugd?'"""
     url: Url | None = None
     """Webadres van de bron (https). Laat weg als de bron niet online staat, en vul dan 'note' in."""
-    publisher: Text | None = None
+    publisher: Title | None = None
     """Wie de bron uitgeeft. Voorbeeld: 'VNG'."""
     date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
     """Datum of jaar van de bron, als JJJJ, JJJJ-MM of JJJJ-MM-DD. Voorbeeld: '2020-06-17'."""
@@ -214,7 +357,7 @@ class Source(StrictModel):
 class Record(StrictModel):
     """Velden die elk record heeft."""
 
-    title: Text
+    title: Title
     """De titel zoals bezoekers hem zien."""
     audience: Annotated[list[Audience], Field(min_length=1)]
     """Voor wie dit record vooral is: professional, ouder en/of jongere."""
@@ -228,7 +371,7 @@ class Record(StrictModel):
     """Datum waarop een redacteur alle feiten van dit record met de bronnen heeft vergeleken (JJJJ-MM-DD). Niet later dan de nieuwste 'consulted'-datum van de bronnen. Laat weg zolang niemand het record zo heeft nagekeken; de pagina zegt dat dan eerlijk."""
     related: list[Annotated[str, StringConstraints(pattern=r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")]] = []
     """Verwante records als 'soort/id'. Voorbeeld: 'wet/jeugdwet' of 'begrip/ots'."""
-    keywords: list[Text] = []
+    keywords: list[Title] = []
     """Woorden en korte zinnetjes waarmee mensen naar deze pagina zoeken, in hun eigen woorden. Ze staan niet op de pagina, maar de zoekfunctie vindt de pagina er wel mee."""
 
     @field_validator("audience")
@@ -259,14 +402,14 @@ class Theme(Record):
 
     order: Annotated[int, Field(ge=1, le=99)]
     """Volgorde op de site (1 is eerst)."""
-    subtitle: Text
+    subtitle: Title
     """De ondertitel van het hoofdstuk. Voorbeeld: 'de weg vinden in het doolhof van wetten en regels'."""
 
 
 class Measure(StrictModel):
     """Een maatregel of voorziening die een wet mogelijk maakt."""
 
-    name: Text
+    name: Title
     """Naam van de maatregel. Voorbeeld: 'Ondertoezichtstelling (OTS)'."""
     summary: Text
     """Wat de maatregel inhoudt, in gewone woorden."""
@@ -283,9 +426,9 @@ class Measure(StrictModel):
 class Law(_Themed):
     """Een wet of regeling rond jeugdhulp en jeugdbescherming."""
 
-    abbreviation: Text
+    abbreviation: Abbreviation
     """Korte naam. Voorbeeld: 'Wvggz'."""
-    official_title: Text
+    official_title: Title
     """Officiële titel zoals op wetten.overheid.nl."""
     bwbr: Annotated[str, StringConstraints(pattern=r"^BWBR\d{7}$")]
     """Identificatie op wetten.overheid.nl. Voorbeeld: 'BWBR0034925'."""
@@ -323,15 +466,15 @@ class RegionalTeam(StrictModel):
 class Municipality(StrictModel):
     """Een gemeente in de jeugdregio."""
 
-    name: Text
+    name: Title
     """Naam van de gemeente. Voorbeeld: 'Hilversum'."""
     code: Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
     """CBS-gemeentecode. Voorbeeld: 'GM0402'."""
     website: FactUrl | None = None  # type: ignore[valid-type]
     """Officiële website van de gemeente, uit een open dataset van de overheid (noem die bij de bronnen), of onbekend met uitleg."""
-    former_names: list[Text] = []
+    former_names: list[Title] = []
     """Namen van gemeenten die sinds 2016 in deze gemeente zijn opgegaan, zodat zoeken op de oude naam werkt."""
-    other_names: list[Text] = []
+    other_names: list[Title] = []
     """Andere namen waarmee mensen de gemeente zoeken. Voorbeeld: 'Den Haag' bij 's-Gravenhage."""
     certain: bool = True
     """false als niet zeker is dat de gemeente (nog) bij deze regio hoort; leg dat uit in 'note'."""
@@ -344,9 +487,9 @@ class Region(_Themed):
 
     cbs_code: Annotated[str, StringConstraints(pattern=r"^JZ\d{2}$")]
     """CBS-code van de jeugdregio. Voorbeeld: 'JZ16'."""
-    other_names: list[Text] = []
+    other_names: list[Title] = []
     """Andere namen van de regio, uit een bron: de CBS-naam of een oudere naam. Voorbeeld: 'Noord-Kennemerland'."""
-    provinces: Annotated[list[Text], Field(min_length=1)]
+    provinces: Annotated[list[Title], Field(min_length=1)]
     """Provincie(s) waarin de regio ligt."""
     municipalities: Annotated[list[Municipality], Field(min_length=1)]
     """De gemeenten van de regio."""
@@ -363,9 +506,9 @@ class Region(_Themed):
 class Network(_Themed):
     """Een bovenregionaal expertisenetwerk jeugd (BEN)."""
 
-    short_name: Text
+    short_name: Title
     """Korte naam. Voorbeeld: 'BEN Noord-Nederland'."""
-    provinces: Annotated[list[Text], Field(min_length=1)]
+    provinces: Annotated[list[Title], Field(min_length=1)]
     """Provincie(s) die het netwerk bedient."""
     coordinating_municipality: FactText  # type: ignore[valid-type]
     """De gemeente die namens de regio's opdrachtgever is, of onbekend."""
@@ -400,9 +543,9 @@ class Lesson(_Themed):
 class Term(_Themed):
     """Een begrip of afkorting uit de jeugdzorg."""
 
-    abbreviation: Text | None = None
+    abbreviation: Abbreviation | None = None
     """De afkorting, als die er is. Voorbeeld: 'OTS'."""
-    synonyms: list[Text] = []
+    synonyms: list[Title] = []
     """Andere woorden die mensen gebruiken voor hetzelfde. Ze helpen bij zoeken."""
     definition: Text
     """Korte uitleg in één of twee zinnen, in gewoon Nederlands. Verschijnt ook als uitleg bij de afkorting."""

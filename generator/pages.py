@@ -5,6 +5,7 @@ Pure functions: catalog in, (path, Markdown) pairs out. No file access, no MkDoc
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -780,9 +781,13 @@ def _sort_name(name: str) -> str:
 
 
 def nav_title(entry: Entry) -> str:
-    """The label in the sidebar: short where the full title would wrap over three lines."""
+    """The label in the sidebar: short where the full title would wrap over three lines.
+
+    HTML-escaped: the theme writes navigation titles into the page as they are, and MkDocs uses
+    them as the page's title (header, `<title>`, search index), which are HTML too.
+    """
     record = entry.record
-    return str(record.short_name) if isinstance(record, Network) else record.title
+    return html.escape(str(record.short_name) if isinstance(record, Network) else record.title, quote=False)
 
 
 def _initial(title: str) -> str:

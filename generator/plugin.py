@@ -11,6 +11,9 @@ Events used:
 - on_page_content: sanitize the page's HTML (generator/sanitize.py: Markdown attribute lists can
   still turn data into markup), then make abbreviations focusable, so the explanation also
   shows on focus.
+- on_post_page / on_post_template: the page's final HTML (after the theme and every plugin) through
+  the one page policy (`sanitize_page`); the theme's own scripts are kept by hash or path.
+- on_post_build: Material's search index through the content policy (`sanitize_search_index`).
 - on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes.
 """
 
@@ -29,10 +32,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .csp import inline_script_hashes, meta_policy, site_policy
 from .history import read_history
 from .loader import Catalog, DataError, load_catalog
 from .pages import AbbreviationDefinitions, NavItem, SiteRenderer
-from .sanitize import sanitize_html
+from .sanitize import sanitize_html, sanitize_page, sanitize_search_index
 from .search import search_terms_json, written_page_keywords
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
@@ -62,6 +66,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.renderer: SiteRenderer | None = None
         self.abbreviations: AbbreviationDefinitions | None = None
         self.root = Path.cwd()
+        self.inline_hashes: frozenset[str] = frozenset()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -84,6 +89,13 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             self.catalog, today=build_date(), history=read_history(self.root, self.config.data_dir)
         )
         self.abbreviations = AbbreviationDefinitions(self.catalog)
+        # One source for the policy: docs/_headers; every page carries it as a meta tag too
+        # (docs/overrides/main.html), for hosts such as GitHub Pages that do not read _headers.
+        headers = site_policy(Path(config.docs_dir) / "_headers")
+        policy = headers.get("Content-Security-Policy", "")
+        config.extra["rw_csp"] = meta_policy(policy) if policy else None
+        config.extra["rw_referrer"] = headers.get("Referrer-Policy", "no-referrer")
+        self.inline_hashes = inline_script_hashes(policy)
         if not config.repo_url:
             config.repo_url = _github_remote(self.root)
         if not config.repo_url:
@@ -139,6 +151,33 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         html = sanitize_html(html)
         # An explained abbreviation must also explain itself to keyboard users: make it focusable.
         return html.replace("<abbr title=", '<abbr tabindex="0" title=')
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        return self._final(output, page.file.src_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return None
+        return self._final(output_content, template_name)
+
+    def _final(self, output: str, name: str) -> str:
+        """The last line of defence, after the theme: the whole page through the one page policy."""
+        cleaned, removed = sanitize_page(output, self.inline_hashes)
+        for item in removed:
+            log.info(f"{name}: verwijderd uit de uiteindelijke pagina: {item}")
+        return cleaned
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            text, changed = sanitize_search_index(index.read_text(encoding="utf-8"))
+            if changed:
+                log.info(f"search/search_index.json: {changed} titels of teksten opgeschoond")
+                index.write_text(text, encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.config.enabled:

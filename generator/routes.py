@@ -39,6 +39,7 @@ from .model import (
     KINDS,
     SLUG_RE,
     Contact,
+    InlineMarkdown,
     Law,
     Markdown,
     Record,
@@ -47,6 +48,7 @@ from .model import (
     StrictModel,
     Term,
     Text,
+    Title,
     Unknown,
 )
 from .text import escape
@@ -90,7 +92,7 @@ _AT_LEAST_ONE = Field(json_schema_extra={"minItems": 1})
 class Answer(StrictModel):
     """Een antwoord dat de bezoeker kan kiezen."""
 
-    text: Text
+    text: Title
     """Het antwoord in gewone woorden, zoals de bezoeker het kiest. Voorbeeld: 'Jonger dan 18 jaar'."""
     next: Ref
     """Id van de stap die op dit antwoord volgt: een andere vraag of een uitkomst onder 'nodes'."""
@@ -101,9 +103,9 @@ class Answer(StrictModel):
 class Question(StrictModel):
     """Een vraag in een route. De bezoeker kiest een van de antwoorden."""
 
-    text: Text
+    text: Title
     """De vraag, kort en in gewone woorden (B1). Voorbeeld: 'Hoe oud is de jongere?'"""
-    help: Markdown | None = None
+    help: InlineMarkdown | None = None
     """Uitleg bij de vraag, als die helpt om een antwoord te kiezen."""
     answers: Annotated[list[Answer], _AT_LEAST_ONE]
     """De antwoorden; minstens één. Elk antwoord wijst met 'next' naar de volgende stap."""
@@ -112,7 +114,7 @@ class Question(StrictModel):
 class Outcome(StrictModel):
     """Een uitkomst van een route: wat past er, wie beslist, wat doe je nu en wie kun je het vragen."""
 
-    title: Text
+    title: Title
     """De uitkomst in een paar woorden. Voorbeeld: 'Jeugdhulp via de gemeente (Jeugdwet)'."""
     summary: Text
     """Wat deze uitkomst betekent, in één of twee zinnen (B1)."""

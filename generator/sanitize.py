@@ -16,11 +16,28 @@ attributes, ids that could clobber the theme's own elements (`__config`, `__sear
 URLs with any other scheme (`javascript:`, `data:`, `vbscript:`).
 
 No MkDocs import: the plugin calls `sanitize_html` from `on_page_content`.
+
+A `title` attribute in page content becomes a tooltip, and Material renders tooltips with
+`innerHTML` from the attribute's (entity-decoded) value. So `sanitize_html` stores every title as
+HTML-escaped text: the tooltip shows the text the editor wrote, never markup.
+
+`sanitize_page` is the second pass, over every page's final HTML (after the theme and every
+plugin): one nh3 policy (`PAGE_TAGS`, `PAGE_ATTRIBUTES`) for the whole document, the theme's own
+elements included. Scripts are cut out first and kept only when they are the theme's own (a
+relative `src`, Material's `__config` JSON, or an inline script whose hash the
+Content-Security-Policy allows). The page keeps its exact bytes when the policy would remove
+nothing; otherwise the cleaned document replaces it. `sanitize_search_index` does the same for
+Material's search index, whose titles and texts the search renders as HTML.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html as _html
+import json
 import re
+from collections.abc import Iterable
 
 import nh3
 
@@ -135,6 +152,9 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     if name == "tabindex":
         # A positive tabindex reorders the whole page for keyboard users.
         return value if value.strip() in _SAFE_TABINDEX else None
+    if name == "title":
+        # Material's tooltips render this value (entity-decoded) as HTML: store it as escaped text.
+        return _html.escape(value, quote=False)
     if name == "class":
         # Class names only; no attempt to smuggle anything else through.
         kept = " ".join(part for part in value.split() if re.fullmatch(r"[A-Za-z_][\w-]*", part))
@@ -157,11 +177,210 @@ def sanitize_html(html: str) -> str:
     )
 
 
+# --------------------------------------------------------------------------- whole pages
+
+PAGE_TAGS: frozenset[str] = ALLOWED_TAGS | {
+    "header",
+    "main",
+    "article",
+    "aside",
+    "footer",
+    "form",
+    "label",
+    "input",
+    "button",
+    "svg",
+    "path",
+    "title",
+    "meta",
+    "link",
+}
+"""Content tags plus the theme's own: its layout, the search form, the drawer toggles and icons,
+and in the head the title, meta and link elements."""
+
+PAGE_ATTRIBUTES: dict[str, set[str]] = {tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}
+PAGE_ATTRIBUTES["*"] = PAGE_ATTRIBUTES["*"] | {"class", "id", "title", "role", "tabindex"}
+for _tag, _names in {
+    "a": {"rel", "target"},
+    "label": {"for"},
+    "input": {"type", "name", "checked", "autocomplete", "autocapitalize", "autocorrect", "spellcheck"}
+    | {"placeholder", "required", "value"},
+    "button": {"type"},
+    "form": {"name"},
+    "svg": {"viewbox", "viewBox", "xmlns"},
+    "path": {"d"},
+    "meta": {"charset", "name", "content", "http-equiv"},
+    "link": {"rel", "href", "sizes", "type"},
+}.items():
+    PAGE_ATTRIBUTES.setdefault(_tag, set()).update(_names)
+
+PAGE_PREFIXES: frozenset[str] = frozenset({"aria-", "data-"})
+"""The theme's hooks (`data-md-*`) and accessibility attributes."""
+
+_DANGEROUS_TAGS = frozenset(
+    {"script", "style", "img", "image", "iframe", "frame", "frameset", "object", "embed", "applet", "video"}
+    | {"audio", "source", "track", "picture", "base", "math", "textarea", "select", "option", "template"}
+    | {"noscript", "portal", "use", "foreignobject", "animate", "set", "marquee", "xmp", "plaintext", "isindex"}
+)
+_DANGEROUS_PREFIXES = frozenset(
+    {"on", "style", "src", "formaction", "action", "autofocus", "background", "poster", "xlink", "href", "srcdoc"}
+)
+_BAD_URL = re.compile(r"^(?:javascript|data|vbscript)\s*:", re.IGNORECASE)
+_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "content"})
+_THEME_SHARE_LINK = "javascript:void(0)"
+"""Material's search-share link starts as this until its script takes over; it runs nothing."""
+
+
+def _page_attribute(tag: str, name: str, value: str) -> str | None:
+    if name in _URL_ATTRIBUTES and name != "content":
+        url = re.sub(r"[\x00-\x20]", "", value)
+        if _BAD_URL.match(url) and value != _THEME_SHARE_LINK:
+            return None
+    if (
+        name == "content"
+        and tag == "meta"
+        and re.search(r"(?i)url\s*=\s*['\"]?\s*(?:javascript|data|vbscript):", value)
+    ):
+        return None
+    return value
+
+
+def _clean_page_part(fragment: str, *, strict: bool) -> str:
+    """The policy (strict) or what the policy must not lose (observe: dangerous things kept too)."""
+    if strict:
+        return nh3.clean(
+            fragment,
+            tags=set(PAGE_TAGS),
+            clean_content_tags=(set(REMOVED_WITH_CONTENT) - set(PAGE_TAGS)) | {"xmp", "plaintext"},
+            attributes={tag: set(names) for tag, names in PAGE_ATTRIBUTES.items()},
+            attribute_filter=_page_attribute,
+            strip_comments=True,
+            link_rel=None,
+            generic_attribute_prefixes=set(PAGE_PREFIXES),
+            url_schemes=set(URL_SCHEMES) | {"javascript", "data", "vbscript"},
+        )
+    return nh3.clean(
+        fragment,
+        tags=set(PAGE_TAGS | _DANGEROUS_TAGS),
+        clean_content_tags=set(),
+        attributes={tag: set(names) for tag, names in PAGE_ATTRIBUTES.items()},
+        strip_comments=False,
+        link_rel=None,
+        generic_attribute_prefixes=set(PAGE_PREFIXES | _DANGEROUS_PREFIXES),
+        url_schemes=set(URL_SCHEMES) | {"javascript", "data", "vbscript"},
+    )
+
+
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+_OWN_SRC = re.compile(r'^<script src="(?!//)(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^"<>&\s]+\.js"></script>$')
+_OWN_CONFIG = re.compile(r'^<script id="__config" type="application/json">(.*)</script>$', re.DOTALL)
+_INLINE_SCRIPT = re.compile(r"^<script>(.*)</script>$", re.DOTALL)
+
+
+def script_hash(body: str) -> str:
+    """The CSP source expression ('sha256-…') of an inline script."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+
+
+def is_theme_script(element: str, inline_hashes: Iterable[str]) -> bool:
+    """True for a `<script>` element the theme writes: an external file of the site, Material's
+    configuration (JSON), or an inline script the Content-Security-Policy allows by its hash."""
+    if _OWN_SRC.match(element):
+        return True
+    config = _OWN_CONFIG.match(element)
+    if config:
+        try:
+            json.loads(config.group(1))
+        except ValueError:
+            return False
+        return "</" not in config.group(1)
+    inline = _INLINE_SCRIPT.match(element)
+    return inline is not None and script_hash(inline.group(1)) in set(inline_hashes)
+
+
+def _sanitize_part(part: str, inline_hashes: frozenset[str]) -> tuple[str, list[str]]:
+    removed: list[str] = []
+    kept: list[str] = []
+
+    def cut(match: re.Match[str]) -> str:
+        if is_theme_script(match.group(0), inline_hashes):
+            kept.append(match.group(0))
+            return f"\x02RW-SCRIPT-{len(kept) - 1}\x03"
+        removed.append(match.group(0)[:80])
+        return ""
+
+    rest = _SCRIPT.sub(cut, part)
+    strict = _clean_page_part(rest, strict=True)
+    if not removed and strict == _clean_page_part(rest, strict=False):
+        return part, []  # nothing to remove: the page keeps its exact bytes
+    observed = _clean_page_part(rest, strict=False)
+    removed.append(f"{len(observed) - len(strict)} tekens markup buiten het beleid")
+    restored: set[int] = set()
+
+    def restore(match: re.Match[str]) -> str:
+        restored.add(int(match.group(1)))
+        return kept[int(match.group(1))]
+
+    cleaned = re.sub(r"\x02RW-SCRIPT-(\d+)\x03", restore, strict)
+    # A theme script swallowed by what was removed (an unclosed comment) comes back at the end.
+    cleaned += "".join(script for i, script in enumerate(kept) if i not in restored)
+    return cleaned, removed
+
+
+_HEAD = re.compile(r"(<head\b[^>]*>)(.*?)(</head>)", re.IGNORECASE | re.DOTALL)
+_BODY = re.compile(r"(<body\b[^>]*>)(.*)(</body>)", re.IGNORECASE | re.DOTALL)
+
+
+def sanitize_page(document: str, inline_hashes: Iterable[str]) -> tuple[str, list[str]]:
+    """The final HTML of a page through the one page policy: (document, what was removed).
+
+    Head and body are cleaned separately (a fragment has no head); everything outside them is
+    the theme's doctype and `<html>` tag. A page whose policy removes nothing is returned as is.
+    """
+    hashes = frozenset(inline_hashes)
+    removed: list[str] = []
+    for pattern in (_HEAD, _BODY):
+        match = pattern.search(document)
+        if match is None:
+            continue
+        cleaned, lost = _sanitize_part(match.group(2), hashes)
+        if lost:
+            removed += lost
+            document = document[: match.start(2)] + cleaned + document[match.end(2) :]
+    return document, removed
+
+
+def sanitize_search_index(text: str) -> tuple[str, int]:
+    """Material's search/search_index.json with every title and text through `sanitize_html`.
+
+    Returns the JSON (unchanged bytes when nothing needed cleaning) and the number of fields changed.
+    """
+    data = json.loads(text)
+    changed = 0
+    for doc in data.get("docs", []):
+        for key in ("title", "text"):
+            value = doc.get(key)
+            if isinstance(value, str) and value:
+                clean = sanitize_html(value)
+                if clean != value and _html.unescape(clean) != _html.unescape(value):
+                    doc[key] = clean
+                    changed += 1
+    if not changed:
+        return text, 0
+    return json.dumps(data, separators=(",", ":"), default=str), changed  # as Material writes it
+
+
 __all__ = [
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_TAGS",
     "GENERIC_PREFIXES",
+    "PAGE_ATTRIBUTES",
+    "PAGE_TAGS",
     "REMOVED_WITH_CONTENT",
     "URL_SCHEMES",
+    "is_theme_script",
     "sanitize_html",
+    "sanitize_page",
+    "sanitize_search_index",
+    "script_hash",
 ]

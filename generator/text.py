@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 MONTHS = (
@@ -25,9 +26,19 @@ def format_date(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+_LINE_START = re.compile(r"(?m)^([ \t]*)([#!?+=~:-])")
+_NUMBERED = re.compile(r"(?m)^([ \t]*\d+)([.)])")
+
+
 def escape(text: str) -> str:
-    """Plain text safe to put inside Markdown: no HTML, no accidental link or emphasis syntax."""
+    """Plain text safe to put inside Markdown: no HTML, no accidental link, emphasis or block syntax.
+
+    Entities are escaped too (`&lt;` stays the four characters an editor typed), and a line
+    that starts like a heading, box, list or definition (`#`, `!!!`, `???`, `-`, `1.`, `:`) starts
+    with a character reference instead, so text is never interpreted as a block.
+    """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for char in "\\`*_[]|{}":
         text = text.replace(char, "\\" + char)
-    return text
+    text = _LINE_START.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", text)
+    return _NUMBERED.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", text)

@@ -87,3 +87,15 @@ def test_fifty_megabyte_file_is_refused(scratch: Callable[..., Path], built_scra
     size = target.stat().st_size
     assert size >= 50_000_000
     assert_refused(root, f"data/les/volgen.yaml:1: het bestand is te groot ({size // 1000} kB)", before)
+
+
+def test_fifty_thousand_keywords_are_refused(scratch: Callable[..., Path], built_scratch_site: Path):
+    """A list of 50,000 keywords (generated here, about 1 MB, never committed)."""
+    from tests.conftest import MINI_DATA
+
+    root = scratch()
+    shutil.copytree(built_scratch_site, root / "site")
+    before = tree_digest(root / "site")
+    keywords = "keywords:\n" + "".join(f"  - zoekwoord {i}\n" for i in range(50_000))
+    (root / "data/les/volgen.yaml").write_text(MINI_DATA["data/les/volgen.yaml"] + keywords, encoding="utf-8")
+    assert_refused(root, "data/les/volgen.yaml:11: keywords: heeft te veel waarden: 50.000; hoogstens 60", before)

@@ -55,3 +55,10 @@
     if (ev.target && ev.target.id === "__search" && ev.target.checked) want();
   }, { capture: true });
 })();
+
+// The search box takes at most as many characters as the search worker reads (MAX_QUERY_CHARS in
+// workers/rw-search.js): a long paste is cut here, before Material handles a single keystroke.
+(function () {
+  var field = document.querySelector("input.md-search__input");
+  if (field) field.maxLength = 200;
+})();

@@ -707,6 +707,20 @@ function loadSynonyms() {
     });
 }
 
+// Limits on one query: its length and its words (a question is a few dozen characters; the
+// longest of the benchmarks' queries has 111 characters and 21 words). Beyond them the query is
+// cut, never refused, so a long pasted text still finds something, and typo matching, phrase
+// matching and lunr all stay cheap. The search box takes no more than MAX_QUERY_CHARS either
+// (rw-search-config.js).
+var MAX_QUERY_CHARS = 200;
+var MAX_QUERY_WORDS = 32;
+
+function capQuery(query) {
+  var text = query.length > MAX_QUERY_CHARS ? query.slice(0, MAX_QUERY_CHARS) : query;
+  var parts = text.split(/\s+/);
+  return parts.length > MAX_QUERY_WORDS ? parts.slice(0, MAX_QUERY_WORDS).join(" ") : text;
+}
+
 realAddEventListener("message", function (ev) {
   var message = ev.data;
   loadMaterial();
@@ -716,6 +730,8 @@ realAddEventListener("message", function (ev) {
     return;
   }
   if (message && message.type === QUERY && typeof message.data === "string") {
+    // A bounded amount of work per query, whatever is typed or pasted: the page never freezes.
+    message = { type: QUERY, data: capQuery(message.data) };
     // Our own steps must never cost a visitor the search: on an error, Material's order.
     var ranked = null;
     var lunrQuery = message.data;
