@@ -6,8 +6,10 @@ import argparse
 import contextlib
 import io
 import logging
+import signal
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -407,6 +409,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_cmd_schemas)
 
     args = parser.parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        # From here on Ctrl-C raises KeyboardInterrupt, so a build cleans up after itself.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

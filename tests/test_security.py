@@ -175,7 +175,7 @@ def test_ctrl_c_during_build(scratch: Callable[..., Path]):
     assert run_cli("build", "-q", cwd=root).returncode == 0
     before = tree_digest(root / "site")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "ROUTEWIJZER_REPO_URL": "https://github.com/example/routewijzer"}
-    for delay in (0.8, 1.6, 2.4):
+    for delay in (0.2, 0.8, 1.6, 2.4):  # while the modules load, while MkDocs builds, while it writes
         process = subprocess.Popen(
             [sys.executable, "-m", "generator", "build", "-q"],
             cwd=root,

@@ -1,7 +1,9 @@
 """The Content-Security-Policy in docs/_headers (Netlify / Cloudflare Pages format) keeps the site working.
 
-The built site is served with the headers from its own `_headers` file; Chromium must report no
-CSP violation on any page type, and search (a worker that loads its index) must still find results.
+The policy travels with the pages as a `<meta http-equiv>` tag (GitHub Pages sends no `_headers`),
+so the built site is served here WITHOUT any header: the meta policy alone must hold. Chromium
+must report no CSP violation on any page type, search (a worker that loads its index) must still
+find results, and an inline script the policy does not allow must be blocked by the meta tag.
 """
 
 from __future__ import annotations
@@ -15,26 +17,11 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.csp import meta_policy, parse_headers
 from tests.browser.conftest import PAGE_TYPES, PageType, new_page, resolve_page, search, serve_directory
 from tests.conftest import ROOT
 
 HEADERS_FILE = ROOT / "docs" / "_headers"
-
-
-def parse_headers(text: str) -> dict[str, dict[str, str]]:
-    """Netlify / Cloudflare Pages `_headers`: a path pattern, then indented `Name: value` lines."""
-    rules: dict[str, dict[str, str]] = {}
-    current: dict[str, str] | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            current = rules.setdefault(line.strip(), {})
-            continue
-        name, sep, value = line.strip().partition(":")
-        assert current is not None and sep, f"_headers:{number}: a header line needs a path above it and a colon"
-        current[name.strip()] = value.strip()
-    return rules
 
 
 def site_headers(site: Path) -> dict[str, str]:
@@ -81,7 +68,8 @@ document.addEventListener('securitypolicyviolation', (e) => {
 
 @pytest.fixture(scope="module")
 def csp_url(built_site: Path) -> Any:
-    with serve_directory(built_site, site_headers(built_site)) as url:
+    """The site served without headers: only the meta policy in every page applies."""
+    with serve_directory(built_site) as url:
         yield url
 
 
@@ -105,9 +93,27 @@ def violations(page: Any) -> list[str]:
 
 
 @pytest.mark.browser
-def test_policy_header_is_served(csp_page: Any, csp_url: str, built_site: Path):
+def test_only_the_meta_policy_is_in_force(csp_page: Any, csp_url: str, built_site: Path):
     response = csp_page.goto(csp_url + "/", wait_until="load")
-    assert response.headers["content-security-policy"] == site_headers(built_site)["Content-Security-Policy"]
+    assert "content-security-policy" not in response.headers
+    meta = csp_page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert meta == meta_policy(site_headers(built_site)["Content-Security-Policy"])
+
+
+@pytest.mark.browser
+def test_meta_policy_blocks_an_inline_script(csp_page: Any, built_site: Path, tmp_path: Path):
+    """The meta tag is not decoration: a script it does not allow by hash does not run."""
+    site = tmp_path / "site"
+    page = built_site / "begrip" / "index.html"
+    (site / "begrip").mkdir(parents=True)
+    html = page.read_text(encoding="utf-8")
+    (site / "begrip" / "index.html").write_text(
+        html.replace("</body>", "<script>window.__ran = true</script></body>"), encoding="utf-8"
+    )
+    with serve_directory(site) as url:
+        csp_page.goto(url + "/begrip/", wait_until="load")
+        assert csp_page.evaluate("window.__ran === undefined")
+        assert any("script-src" in v for v in violations(csp_page)), violations(csp_page)
 
 
 @pytest.mark.browser

@@ -16,14 +16,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from generator.loader import DataError, load_entry
 from tests.browser.conftest import new_page, search, serve_directory
 from tests.conftest import MINI_DATA, ROOT, run_cli, write_files
+from tests.scan import audit_site
 
 PAYLOADS = [
     line
@@ -51,6 +53,41 @@ class Field:
 _THEME, _LAW, _REGION = "data/thema/wetten.yaml", "data/wet/jeugdwet.yaml", "data/regio/groningen.yaml"
 _NETWORK, _TERM, _CONTACT = "data/netwerk/ben-noord.yaml", "data/begrip/ots.yaml", "data/contact/veilig-thuis.yaml"
 _RESOURCE, _LESSON = "data/hulpmiddel/gids.yaml", "data/les/volgen.yaml"
+_ROUTE = "data/route/welke-hulp.yaml"
+
+ROUTE_DATA = {
+    _ROUTE: """\
+title: Welke hulp past?
+audience: [ouder]
+summary: Beantwoord een vraag en zie wie je kan helpen.
+start: leeftijd
+nodes:
+  leeftijd:
+    question:
+      text: Hoe oud is het kind?
+      help: Kies het eerste antwoord dat past.
+      answers:
+        - text: Jonger dan 18 jaar
+          hint: ook een baby
+          next: hulp
+  hulp:
+    outcome:
+      title: Jeugdhulp via de gemeente
+      summary: De gemeente helpt bij opgroeien.
+      body: Vraag het na bij het wijkteam.
+      decides: De gemeente.
+      next_steps: [Bel het wijkteam.]
+      ask: [contact/veilig-thuis]
+      sources:
+        - title: Uitkomstbron
+          url: https://www.example.nl/uitkomst
+sources:
+  - title: Routebron
+    url: https://www.example.nl/route
+reviewed: 2026-01-15
+"""
+}
+"""A route (not in MINI_DATA): its titles, questions, answers and outcome texts are fields too."""
 
 FIELDS = [
     Field("thema", _THEME, ("title",)),
@@ -77,22 +114,51 @@ FIELDS = [
     Field("hulpmiddel", _RESOURCE, ("publisher",), unknown=True),
     Field("les", _LESSON, ("body",)),
     Field("les", _LESSON, ("summary",)),
+    # Issue 13: every field kind, those that reached the page unescaped above all.
+    Field("les", _LESSON, ("keywords",)),
+    Field("netwerk", _NETWORK, ("short_name",)),
+    Field("netwerk", _NETWORK, ("title",)),
+    Field("begrip", _TERM, ("abbreviation",)),
+    Field("begrip", _TERM, ("title",)),
+    Field("wet", _LAW, ("abbreviation",)),
+    Field("wet", _LAW, ("official_title",)),
+    Field("regio", _REGION, ("title",)),
+    Field("regio", _REGION, ("ret", "name")),
+    Field("regio", _REGION, ("municipalities", 0, "name")),
+    Field("contact", _CONTACT, ("hours",)),
+    Field("contact", _CONTACT, ("sources", 0, "publisher")),
+    Field("hulpmiddel", _RESOURCE, ("title",)),
+    Field("route", _ROUTE, ("title",)),
+    Field("route", _ROUTE, ("summary",)),
+    Field("route", _ROUTE, ("nodes", "leeftijd", "question", "text")),
+    Field("route", _ROUTE, ("nodes", "leeftijd", "question", "help")),
+    Field("route", _ROUTE, ("nodes", "leeftijd", "question", "answers", 0, "text")),
+    Field("route", _ROUTE, ("nodes", "leeftijd", "question", "answers", 0, "hint")),
+    Field("route", _ROUTE, ("nodes", "hulp", "outcome", "title")),
+    Field("route", _ROUTE, ("nodes", "hulp", "outcome", "body")),
+    Field("route", _ROUTE, ("nodes", "hulp", "outcome", "next_steps", 0)),
+    Field("route", _ROUTE, ("nodes", "hulp", "outcome", "sources", 0, "title")),
 ]
-"""Every kind of free-text field: titles, summaries, bodies, definitions, list items, notes,
-source titles and notes, and the explanation of an unknown fact."""
+"""Every kind of free-text field: titles (of every kind, a network's short name, a route's
+questions, answers and outcomes), abbreviations, summaries, bodies, definitions, list items,
+keywords, notes, source titles, publishers and notes, and the explanation of an unknown fact.
+A body holds link texts and link titles of its own."""
 
 _MARKER = "XSS-PAYLOAD-MARKER"
 _ENGLISH = re.compile(r"Input should|Value error|String should|validation error|Traceback|Field required")
 
 
 def _base(path: str) -> dict[str, Any]:
-    return dict(yaml.safe_load(MINI_DATA[path]))
+    return dict(yaml.safe_load({**MINI_DATA, **ROUTE_DATA}[path]))
 
 
 def _set(record: dict[str, Any], field: Field, value: str) -> None:
     node: Any = record
     for part in field.path[:-1]:
         node = node[part]
+    if field.path == ("keywords",):
+        node["keywords"] = ["gewoon zoekwoord", value]
+        return
     node[field.path[-1]] = {"unknown": value} if field.unknown else value
 
 
@@ -147,7 +213,8 @@ def classify(work: Path) -> Verdicts:
                 messages = [str(p) for p in exc.problems]
                 rejected[(field, payload)] = messages
                 line = 1 + text[: text.index(json.dumps(payload))].count("\n")
-                expected = f"data/{field.kind}/{path.name}:{line}: {field.dotted}: "
+                dotted = "keywords[1]" if field.path == ("keywords",) else field.dotted
+                expected = f"data/{field.kind}/{path.name}:{line}: {dotted}: "
                 if not any(m.startswith(expected) for m in messages) or any(_ENGLISH.search(m) for m in messages):
                     wrong.append(f"{payload!r} in {field.dotted}: expected '{expected}…', got {messages}")
             else:
@@ -184,10 +251,10 @@ def _build(root: Path) -> list[str]:
         assert "Traceback" not in result.stderr, result.stderr[-3000:]
         if result.returncode == 0:
             return unbuildable
-        culprits = sorted(set(re.findall(r"'((?:[a-z]+)/x-\d+)\.md'", result.stderr)))
+        culprits = sorted(set(re.findall(r"'((?:[a-z]+)/x-\d+)(?:/[a-z0-9-]+)?\.md'", result.stderr)))
         assert culprits, f"the site with accepted payloads does not build:\n{result.stderr[-3000:]}"
         for culprit in culprits:
-            lines = [line for line in result.stderr.splitlines() if f"{culprit}.md" in line]
+            lines = [line for line in result.stderr.splitlines() if f"{culprit}.md" in line or f"{culprit}/" in line]
             unbuildable.append(f"data/{culprit}.yaml is accepted by the loader but breaks the build: {lines[0]}")
             (root / "data" / f"{culprit}.yaml").unlink()
     pytest.fail("the site with accepted payloads still does not build after five rounds")
@@ -209,7 +276,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
     root = tmp_path_factory.mktemp("hostile")
     verdicts = classify(root)
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("*.md"))
-    files: dict[str, str] = {**MINI_DATA, "mkdocs.yml": _hostile_config(), "docs/index.md": "# Start\n\nWelkom.\n"}
+    files: dict[str, str] = {
+        **MINI_DATA,
+        **ROUTE_DATA,
+        "mkdocs.yml": _hostile_config(),
+        "docs/index.md": "# Start\n\nWelkom.\n",
+    }
     pages = []
     for n, payload in enumerate(PAYLOADS):
         by_kind: dict[str, list[Field]] = defaultdict(list)
@@ -279,6 +351,9 @@ _AUDIT = """() => {
   for (const el of document.querySelectorAll('article :is(' + content + ')'))
     if (!el.closest('a.md-content__button'))  // the theme's own edit button carries an svg icon
       found.push('<' + el.tagName.toLowerCase() + '> in content');
+  // A tooltip is text: Material renders it with innerHTML from the title, so markup in it is injected.
+  for (const el of document.querySelectorAll('.md-tooltip2 *, .md-tooltip *'))
+    if (!['DIV', 'SPAN'].includes(el.tagName)) found.push('tooltip renders <' + el.tagName.toLowerCase() + '>');
   // An element from the content that takes the id of one of the theme's own (DOM clobbering).
   const config = document.getElementById('__config');
   if (!config || config.tagName !== 'SCRIPT') found.push('clobbered #__config: ' + (config && config.outerHTML.slice(0, 80)));
@@ -287,37 +362,154 @@ _AUDIT = """() => {
 }"""
 
 
-def _visit(page: Any, url: str) -> list[str]:
-    """Load `url` and return what fired or could fire there."""
+def _fired(page: Any) -> list[str]:
+    """What ran: a trapped dialog function, or the flag some payloads set."""
+    fired = [f"called {call}" for call in page.evaluate("window.__xss")]
+    if page.evaluate("window.__pwned !== undefined"):
+        fired.append("window.__pwned was set")
+    return fired
+
+
+_TOOLTIPS = "article [title], article abbr, nav [title], header [title], .md-nav abbr"
+"""Everything that shows a tooltip: Material renders it from the title (innerHTML) on hover and focus."""
+MAX_TOOLTIPS = 40
+"""Per page: enough for every abbreviation and titled link of a hostile record page."""
+
+
+_SEEN_TOOLTIPS: set[str] = set()
+"""Tooltip texts hovered already: the same title renders the same tooltip on every page."""
+
+
+def _hover_and_focus(page: Any) -> int:
+    """Hover over and focus every element whose tooltip text was not hovered before; returns how many.
+
+    The elements are marked first (Material removes a title while its tooltip shows, so a
+    selector on [title] would shift under the loop); the pointer moves to each one's centre.
+    """
+    texts = page.evaluate(
+        """([selector, limit]) => {
+          const items = [...document.querySelectorAll(selector)].slice(0, limit);
+          items.forEach((el, i) => el.setAttribute('data-rw-probe', String(i)));
+          return items.map((el) => el.getAttribute('title') || el.textContent);
+        }""",
+        [_TOOLTIPS, MAX_TOOLTIPS],
+    )
+    hovered = 0
+    for i, text in enumerate(texts):
+        if text in _SEEN_TOOLTIPS:
+            continue
+        _SEEN_TOOLTIPS.add(text)
+        hovered += 1
+        box = page.evaluate(
+            """(i) => {
+              const el = document.querySelector(`[data-rw-probe="${i}"]`);
+              if (!el) return null;
+              el.scrollIntoView({block: 'center'});
+              el.focus();
+              const r = el.getBoundingClientRect();
+              return r.width > 0 && r.height > 0 ? [r.x + r.width / 2, r.y + r.height / 2] : null;
+            }""",
+            i,
+        )
+        if box is None:  # hidden (a collapsed menu): the events a pointer would send
+            page.evaluate(
+                """(i) => { const el = document.querySelector(`[data-rw-probe="${i}"]`);
+                  if (el) for (const t of ['mouseenter', 'mouseover', 'focus']) el.dispatchEvent(new Event(t)); }""",
+                i,
+            )
+        else:
+            page.mouse.move(box[0], box[1])
+        page.wait_for_timeout(20)
+    return hovered
+
+
+def _visit(page: Any, url: str, *, hover: bool = True) -> tuple[list[str], int]:
+    """Load `url`, hover and focus every tooltip; what fired or could fire there, and how many tooltips."""
     page.goto(url, wait_until="load")
     page.wait_for_timeout(50)  # handlers queued during load (img onerror, autofocus) run now
-    fired = [f"called {call}" for call in page.evaluate("window.__xss")]
-    return fired + [f"injected {item}" for item in page.evaluate(_AUDIT)]
+    hovered = _hover_and_focus(page) if hover else 0
+    page.wait_for_timeout(50)
+    return _fired(page) + [f"injected {item}" for item in page.evaluate(_AUDIT)], hovered
+
+
+SEARCHED = [
+    "&lt;img src=x onerror=alert(1)&gt;",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "{{ config.site_name }}",
+    "XSS-test",
+]
+"""Typed into the search box (and opened as a ?q= link): results render titles and texts as HTML."""
 
 
 @pytest.mark.browser
 def test_no_payload_runs_in_the_browser(browser: Any, hostile_site: HostileSite):
+    """Page loads, hovering and focusing every tooltip, searching, the print page and the 404 page:
+    no script runs, no request leaves 127.0.0.1, no dangerous attribute survives."""
     assert hostile_site.pages, "no payload was accepted, so nothing reached the browser"
     problems: list[str] = []
     requests: list[str] = []
+    console: list[str] = []
+    hovered = 0
     with serve_directory(hostile_site.root / "site") as base, new_page(browser) as page:
         page.add_init_script(_TRAP)
         page.on("dialog", lambda dialog: (problems.append(f"dialog {dialog.type}: {dialog.message}"), dialog.dismiss()))
         page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda msg: console.append(msg.text))
         paths = [
             "/",
             *hostile_site.pages,
             *(f"/{kind}/" for kind in sorted({p.split("/")[1] for p in hostile_site.pages})),
+            "/afdrukken/",
+            "/404.html",
+            "/begrip/",
+            "/redactie/",
         ]
         for path in paths:
-            problems += [f"{path}: {item}" for item in _visit(page, base + path)]
+            found, count = _visit(page, base + path)
+            hovered += count
+            problems += [f"{path}: {item}" for item in found]
         # Search results render titles and text from the index: search for the hostile records.
         page.goto(base + "/", wait_until="load")
         assert search(page, "XSS-test"), "search found none of the hostile records"
         page.wait_for_timeout(200)
-        problems += [f"search: called {call}" for call in page.evaluate("window.__xss")]
+        hovered += _hover_and_focus(page)
+        problems += [f"search: {item}" for item in _fired(page)]
         problems += [f"search: injected {item}" for item in page.evaluate(_AUDIT)]
+        for query in SEARCHED:
+            page.goto(base + "/", wait_until="load")
+            page.keyboard.press("/")
+            field = page.locator("input.md-search__input")
+            field.fill(query)
+            page.wait_for_timeout(600)
+            problems += [f"search {query!r}: {item}" for item in _fired(page)]
+            problems += [f"search {query!r}: injected {item}" for item in page.evaluate(_AUDIT)]
+            found, _ = _visit(page, base + "/?q=" + quote(query), hover=False)
+            page.wait_for_timeout(600)
+            problems += [f"?q={query!r}: {item}" for item in [*found, *_fired(page)]]
         own = urlsplit(base).netloc
+    assert hovered > 20, f"only {hovered} different tooltips hovered: the corpus did not reach them"
+    problems += [f"console: {text}" for text in console if "XSS-RAN" in text]
     foreign = sorted({u for u in requests if urlsplit(u).scheme in {"http", "https"} and urlsplit(u).netloc != own})
     assert not foreign, f"hostile content made the browser load from other hosts: {foreign}"
     assert not problems, f"{len(problems)} problems with hostile content:\n" + "\n".join(problems[:40])
+
+
+def test_every_emitted_file_of_the_hostile_site_is_clean(hostile_site: HostileSite):
+    """Every HTML, JSON and XML file the hostile build wrote, parsed: no handler, no script URL, no
+    script or style but the theme's own (tests/scan.py)."""
+    problems = audit_site(hostile_site.root / "site")
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_template_syntax_stays_literal(hostile_site: HostileSite):
+    """A payload with {{ }} or {% %} that the loader accepted is shown as written."""
+    template = "{{ config.site_name }}{% for x in range(3) %}{{ x }}{% endfor %}"
+    fields = hostile_site.verdicts.accepted.get(template, [])
+    assert fields, "no field accepted template syntax"
+    n = PAYLOADS.index(template)
+    kinds = {field.kind for field in fields}
+    for kind in kinds:
+        html = (hostile_site.root / "site" / kind / f"x-{n}" / "index.html").read_text(encoding="utf-8")
+        text = BeautifulSoup(html, "html.parser").get_text()
+        assert template in text, f"{kind}/x-{n}: the template text is not shown as written"
