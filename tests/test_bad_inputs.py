@@ -98,4 +98,4 @@ def test_fifty_thousand_keywords_are_refused(scratch: Callable[..., Path], built
     before = tree_digest(root / "site")
     keywords = "keywords:\n" + "".join(f"  - zoekwoord {i}\n" for i in range(50_000))
     (root / "data/les/volgen.yaml").write_text(MINI_DATA["data/les/volgen.yaml"] + keywords, encoding="utf-8")
-    assert_refused(root, "data/les/volgen.yaml:11: keywords: heeft te veel waarden: 50.000; hoogstens 60", before)
+    assert_refused(root, "data/les/volgen.yaml:12: keywords: heeft te veel waarden: 50.000; hoogstens 60", before)
