@@ -113,4 +113,4 @@ node_modules/.installed: package.json package-lock.json
 # Readability (Flesch-Douma) of the built site: pages for parents and young people must reach B1; report in reports/readability.md.
 .PHONY: readability
 readability: build
-	@$(PY) -m generator.readability --quiet site
+	@$(PY) -m generator.checks.readability --quiet site

@@ -1,6 +1,9 @@
-"""Routewijzer: sourced YAML about Dutch youth care → validated records → Markdown pages → MkDocs.
+"""Routewijzer: sourced YAML about Dutch youth care → validated records → Markdown pages → a site.
 
-The public names of the pipeline's stages; everything else is internal.
+Stages, each importing only the ones before it (a test over the import graph enforces it):
+problems, characters, yamlfile → model → catalog → validate → load → render → output →
+engine (only `engine/mkdocs` imports MkDocs or knows Material), checks, editor → cli.
+This module re-exports the public names of the pipeline; everything else is internal.
 """
 
 from __future__ import annotations
@@ -23,9 +26,12 @@ if _sys.argv[:1] == ["-m"]:  # `python -m generator` is loading its modules (run
 
     _signal.signal(_signal.SIGINT, _interrupted)
 
-from .loader import Catalog, DataError, Entry, Problem, load_catalog
+from .catalog import Catalog, Entry
+from .load import load_catalog
 from .model import KINDS, Record, Unknown
-from .pages import NavItem, Page, SiteRenderer, render_site
+from .problems import DataError, Problem
+from .render.frame import NavItem, Page
+from .render.site import SiteRenderer, render_site
 
 __all__ = [
     "KINDS",

@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import logging
 import signal
 import sys
 import tempfile
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from .loader import Catalog, DataError, Problem, load_catalog
+from .catalog import Catalog
+from .load import load_catalog
+from .problems import DataError, Problem
+
+if TYPE_CHECKING:
+    from .output.manifest import LinkWarning, SiteConfig
 
 IGNORE_FILE = "linkcheck-ignore.yaml"
 
@@ -31,7 +34,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_site  # MkDocs is only imported for commands that build
+    from .engine.mkdocs import build_site  # the engine is only imported for commands that build
 
     ok = build_site(Path(args.config), Path(args.site_dir), strict=not args.no_strict, verbose=not args.quiet)
     return 0 if ok else 1
@@ -46,53 +49,16 @@ def _load(data: str) -> Catalog | None:
         return None
 
 
-@dataclass(frozen=True)
-class _SiteConfig:
-    root: Path
-    docs_dir: Path
-    site_url: str | None
-    templates: Path | None
-
-
-def _site_config(config_file: Path) -> _SiteConfig:
-    """The few settings of mkdocs.yml the link checks need, read as MkDocs reads them (!ENV included)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with config_file.open(encoding="utf-8") as stream:
-        config: dict[str, Any] = yaml_load(stream) or {}
-    root = config_file.resolve().parent
-    theme = config.get("theme")
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    site_url = config.get("site_url")
-    return _SiteConfig(
-        root=root,
-        docs_dir=root / str(config.get("docs_dir") or "docs"),
-        site_url=str(site_url) if site_url else None,
-        templates=root / str(custom_dir) if custom_dir else None,
-    )
-
-
-class _Warnings(logging.Handler):
-    """Keeps the text of every MkDocs warning, to place link warnings at their source line."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def _internal_problems(
-    site: Path, catalog: Catalog, config: _SiteConfig, warnings: list[str]
+    site: Path, catalog: Catalog, config: SiteConfig, warnings: list[LinkWarning]
 ) -> tuple[list[Problem], list[str]]:
-    """Broken internal links of a built site at their source lines, and the MkDocs warnings placed among them."""
-    from .links import check_site, index_sources, parse_mkdocs_warning, trace
+    """Broken internal links of a built site at their source lines, and the engine's warnings placed among them."""
+    from .checks.links import check_site, index_sources, trace
+    from .output.manifest import read_manifest
 
     result = check_site(site, site_url=config.site_url)
-    sources = index_sources(Path.cwd(), catalog, config.docs_dir, templates=config.templates)
-    parsed = [w for m in warnings if (w := parse_mkdocs_warning(m)) is not None]
-    traced = trace(result.broken, sources, warnings=parsed)
+    sources = index_sources(Path.cwd(), catalog, read_manifest(site), config.docs_dir, templates=config.templates)
+    traced = trace(result.broken, sources, warnings=warnings)
     return traced.problems, traced.placed_warnings
 
 
@@ -110,32 +76,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
     catalog = _load(args.data)
     if catalog is None:
         return 1
-    from .build import build_into
-    from .links import load_ignore
+    from .checks.links import load_ignore
+    from .engine.mkdocs import WarningCollector, build_into, read_site_config
 
     _, ignore_problems = load_ignore(Path(args.ignore), Path.cwd())
     config_file = Path(args.config)
-    config = _site_config(config_file)
-    collected = _Warnings()
+    config = read_site_config(config_file)
+    collected = WarningCollector()
     output = io.StringIO()
-    mkdocs_log = logging.getLogger("mkdocs")
     link_problems: list[Problem] = []
     placed: list[str] = []
     with tempfile.TemporaryDirectory(prefix="routewijzer-check-") as tmp:
         site = Path(tmp) / "site"
-        mkdocs_log.addHandler(collected)
         try:
-            with contextlib.redirect_stderr(output):
+            with collected.attached(), contextlib.redirect_stderr(output):
                 built = build_into(config_file, site, strict=True)
         except BaseException:
-            sys.stderr.write(output.getvalue())  # never lose what MkDocs said before a crash
+            sys.stderr.write(output.getvalue())  # never lose what the engine said before a crash
             raise
-        finally:
-            mkdocs_log.removeHandler(collected)
         # A strict build that stops on warnings has written every page already.
         readability: list[str] = []
         if (site / "index.html").is_file():
-            link_problems, placed = _internal_problems(site, catalog, config, collected.messages)
+            link_problems, placed = _internal_problems(site, catalog, config, collected.link_warnings())
             readability = _readability_notes(site, catalog)
     problems = sorted(ignore_problems) + link_problems
     for problem in problems:
@@ -156,7 +118,7 @@ def _readability_notes(site: Path, catalog: Catalog) -> list[str]:
     Advisory: it names the file and the sentence but does not fail the check, because rewriting
     text is an editor's judgement, not a mistake that blocks publishing.
     """
-    from .readability import B1_THRESHOLD, score_site
+    from .checks.readability import B1_THRESHOLD, score_site
 
     source = {f"{e.kind}/{e.id}/": e.path for e in catalog.entries.values()}
     failing = [page for page in score_site(site, judged_only=True) if not page.passes]
@@ -183,7 +145,9 @@ def _cmd_check_site(args: argparse.Namespace) -> int:
     catalog = _load(args.data)
     if catalog is None:
         return 1
-    problems, _ = _internal_problems(site, catalog, _site_config(Path(args.config)), [])
+    from .engine.mkdocs import read_site_config
+
+    problems, _ = _internal_problems(site, catalog, read_site_config(Path(args.config)), [])
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -196,7 +160,7 @@ def _cmd_linkcheck(args: argparse.Namespace) -> int:
     """Every external URL in the data and docs: checked, cached, reported; fails on links broken on consecutive runs."""
     from datetime import timedelta
 
-    from .links import (
+    from .checks.links import (
         Policy,
         Probe,
         Settings,
@@ -270,7 +234,7 @@ def _cmd_linkcheck(args: argparse.Namespace) -> int:
 
 def _cmd_lawcheck(args: argparse.Namespace) -> int:
     """Each law record against the Basis Wettenbestand: fails when a law changed after its record was reviewed."""
-    from .lawcheck import Settings, base_url_from_env, check_laws, console_lines, write_reports
+    from .checks.lawcheck import Settings, base_url_from_env, check_laws, console_lines, write_reports
 
     catalog = _load(args.data)
     if catalog is None:
@@ -297,7 +261,7 @@ def _cmd_lawcheck(args: argparse.Namespace) -> int:
 
 
 def _cmd_schemas(args: argparse.Namespace) -> int:
-    from .schema import render_schemas
+    from .editor.schemas import render_schemas
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -308,7 +272,7 @@ def _cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, write_stub
+    from .editor.scaffold import ScaffoldError, write_stub
 
     try:
         path = write_stub(Path(args.data), args.kind, args.id)

@@ -1,4 +1,4 @@
-"""Write generator/common_nl.txt: the most frequent words of everyday Dutch.
+"""Write generator/render/common_nl.txt: the most frequent words of everyday Dutch.
 
 The search worker weighs such words lightly unless the site uses them in a title or a
 glossary term: "gebeurt", "verschil" or "eigenlijk" in a parent's question say little about
@@ -35,7 +35,7 @@ def main() -> None:
         for w in top_n_list("nl", 20000)
         if zipf_frequency(w, "nl") >= THRESHOLD and w.isalpha() and len(w) >= 3
     ]
-    out = Path(__file__).resolve().parents[1] / "generator" / "common_nl.txt"
+    out = Path(__file__).resolve().parents[1] / "generator" / "render" / "common_nl.txt"
     out.write_text(HEADER.format(threshold=THRESHOLD) + "\n".join(sorted(set(words))) + "\n", encoding="utf-8")
     print(f"{out}: {len(set(words))} words")
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from generator.csp import inline_script_hashes, site_policy
-from generator.sanitize import script_hash
+from generator.output.csp import inline_script_hashes, site_policy
+from generator.output.sanitize import script_hash
 
 _BAD_URL = re.compile(r"^(?:javascript|data|vbscript):", re.IGNORECASE)
 _URL_ATTRS = {"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href", "srcset", "ping"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.plugin import RoutewijzerConfig
+from generator.engine.mkdocs.plugin import RoutewijzerConfig
 from tests.conftest import MINI_DATA, REGION_PATH, run_cli, tree_digest
 
 
@@ -160,7 +160,7 @@ def test_real_region_pages_show_ret_network_and_municipalities(real_site):
 
 
 def test_a_to_z_lists_every_municipality_with_its_region(real_site):
-    from generator.loader import load_catalog
+    from generator.load import load_catalog
     from tests.conftest import ROOT
 
     catalog = load_catalog(ROOT / "data", ROOT)

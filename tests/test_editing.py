@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.history import read_history, render_history
-from generator.loader import DataError, load_catalog
+from generator.load import load_catalog
+from generator.load import load_history as read_history
 from generator.model import KINDS
+from generator.problems import DataError
+from generator.render.history import render_history
 from tests.conftest import run_cli
 
 

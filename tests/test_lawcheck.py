@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import lawcheck
-from generator.lawcheck import CheckFailed, Settings, check_laws, judge, parse_answer
-from generator.loader import load_catalog
+from generator.checks import lawcheck
+from generator.checks.lawcheck import CheckFailed, Settings, check_laws, judge, parse_answer
+from generator.load import load_catalog
 from tests.conftest import MINI_DATA, run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sru"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.links import (
+from generator.checks.links import (
     HostLimiter,
     IgnoreList,
     IgnoreRule,
@@ -33,9 +33,9 @@ from generator.links import (
     run_external,
     write_reports,
 )
-from generator.links.collect import find_urls
-from generator.links.probe import backoff_delay, parse_retry_after
-from generator.loader import load_catalog
+from generator.checks.links.collect import find_urls
+from generator.checks.links.probe import backoff_delay, parse_retry_after
+from generator.load import load_catalog
 from tests.conftest import MINI_DATA, run_cli
 
 FAST = Settings(timeout=0.5, workers=8, per_host_rate=1000, retries=1, backoff=0.01)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.links import check_site, parse_mkdocs_warning
-from generator.links.internal import field_at
-from generator.links.scan import scan_html
-from generator.loader import parse_yaml
+from generator.checks.links import check_site
+from generator.checks.links.internal import field_at
+from generator.checks.links.scan import scan_html
+from generator.engine.mkdocs import parse_mkdocs_warning
+from generator.yamlfile import parse_yaml
 from tests.conftest import MINI_DATA, run_cli
 
 LESSON = "data/les/volgen.yaml"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import DataError, load_catalog
+from generator.load import load_catalog
+from generator.problems import DataError
 from tests.conftest import MINI_DATA, SOURCE
 
 

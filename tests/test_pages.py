@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load_catalog
-from generator.pages import SiteRenderer, escape, format_date, relative
+from generator.load import load_catalog
+from generator.render.frame import relative
+from generator.render.site import SiteRenderer
+from generator.render.text import escape, format_date
 from tests.conftest import MINI_DATA
 
 GOLDEN = Path(__file__).parent / "golden"

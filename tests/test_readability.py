@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.readability import (
+from generator.checks.readability import (
     B1_THRESHOLD,
     count_syllables,
     extract_prose,

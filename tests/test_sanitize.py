@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.csp import inline_script_hashes, site_policy
-from generator.sanitize import sanitize_html, sanitize_page
+from generator.output.csp import inline_script_hashes, site_policy
+from generator.output.sanitize import sanitize_html, sanitize_page
 
 PAYLOADS = [
     line

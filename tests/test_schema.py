@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from generator.loader import parse_yaml
+from generator.editor.schemas import render_schemas
 from generator.model import KINDS
-from generator.schema import render_schemas
+from generator.yamlfile import parse_yaml
 from tests.conftest import MINI_DATA, ROOT
 
 

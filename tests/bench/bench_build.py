@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from generator.loader import load_catalog  # noqa: E402
-from generator.pages import SiteRenderer  # noqa: E402
-from generator.plugin import _expand  # noqa: E402
+from generator.engine.mkdocs.plugin import _expand  # noqa: E402
+from generator.load import load_catalog  # noqa: E402
+from generator.render.site import SiteRenderer  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "ROUTEWIJZER_REPO_URL": ""}
 SOURCE = "sources:\n  - title: Synthetische bron\n    url: https://www.example.nl/bron\nreviewed: 2026-01-01\n"

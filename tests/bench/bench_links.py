@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_build import CONFIG, write_synthetic  # noqa: E402
 
-from generator.links import check_site  # noqa: E402
+from generator.checks.links import check_site  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "ROUTEWIJZER_REPO_URL": ""}
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.csp import meta_policy, parse_headers
+from generator.output.csp import meta_policy, parse_headers
 from tests.browser.conftest import PAGE_TYPES, PageType, new_page, resolve_page, search, serve_directory
 from tests.conftest import ROOT
 

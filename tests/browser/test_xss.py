@@ -22,7 +22,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.loader import DataError, load_entry
+from generator.load import load_entry
+from generator.problems import DataError
 from tests.browser.conftest import new_page, search, serve_directory
 from tests.conftest import MINI_DATA, ROOT, run_cli, write_files
 from tests.scan import audit_site

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.loader import load_catalog
+from generator.load import load_catalog
 from tests.conftest import ROOT
 
 HARNESS = Path(__file__).with_name("harness.js")

@@ -22,20 +22,8 @@ from typing import Any
 
 import yaml
 
-from .loader import Catalog, Entry
-from .model import AUDIENCE_LABELS, KIND_LABELS, Contact, Law, Network, Region, Term
-
-SEARCH_BOOST = {
-    "contact": 1.3,
-    "regio": 1.3,
-    "wet": 1.3,
-    "begrip": 1.2,
-    "thema": 1.2,
-    "netwerk": 1.1,
-    "les": 1.0,
-    "hulpmiddel": 0.9,
-}
-"""Weight per kind: where a parent or professional most often wants to land."""
+from ..catalog import Catalog, Entry
+from ..model import AUDIENCE_LABELS, KIND_BY_FOLDER, KIND_LABELS, Contact, Law, Network, Region, Term
 
 _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # General Dutch, not this field: the everyday words a person types → the words pages use.
@@ -187,7 +175,7 @@ def search_terms(catalog: Catalog, written: dict[str, list[str]] | None = None) 
 
 @cache
 def common_words() -> frozenset[str]:
-    """The most frequent words of everyday Dutch (generator/common_nl.txt, from wordfreq)."""
+    """The most frequent words of everyday Dutch (generator/render/common_nl.txt, from wordfreq)."""
     text = (Path(__file__).parent / "common_nl.txt").read_text(encoding="utf-8")
     return frozenset(normalise(line) for line in text.splitlines() if line and not line.startswith("#"))
 
@@ -221,7 +209,7 @@ def pages(catalog: Catalog, written: dict[str, list[str]] | None = None) -> dict
     found: dict[str, dict[str, Any]] = {}
     for entry in catalog.entries.values():
         found[f"{entry.kind}/{entry.id}/"] = {
-            "boost": SEARCH_BOOST.get(entry.kind, 1.0),
+            "boost": KIND_BY_FOLDER[entry.kind].search_weight,
             "keywords": page_keywords(entry),
         }
     # The A–Z lists every municipality, so its text matches any place name: its weight stays
@@ -280,4 +268,4 @@ def page_keywords(entry: Entry) -> list[str]:
 def page_meta(entry: Entry) -> dict[str, Any]:
     """Front matter for a record page: search weight and the labels shown with a result."""
     labels = [KIND_LABELS[entry.kind][0], *(f"voor {AUDIENCE_LABELS[a]}" for a in entry.record.audience)]
-    return {"search": {"boost": SEARCH_BOOST.get(entry.kind, 1.0)}, "tags": labels}
+    return {"search": {"boost": KIND_BY_FOLDER[entry.kind].search_weight}, "tags": labels}

@@ -1,4 +1,4 @@
-"""MkDocs adapter: wires loader → renderer into a MkDocs build, and nothing more.
+"""MkDocs adapter: wires load → render into a MkDocs build, and nothing more.
 
 Events used:
 - on_startup: remember whether we are serving (for the watch list).
@@ -13,7 +13,8 @@ Events used:
   shows on focus.
 - on_post_page / on_post_template: the page's final HTML (after the theme and every plugin) through
   the one page policy (`sanitize_page`); the theme's own scripts are kept by hash or path.
-- on_post_build: Material's search index through the content policy (`sanitize_search_index`).
+- on_post_build: write the page → source manifest (`generator.output.manifest`); Material's search
+  index through the content policy (`sanitize_search_index`).
 - on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes.
 """
 
@@ -32,12 +33,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .csp import inline_script_hashes, meta_policy, site_policy
-from .history import read_history
-from .loader import Catalog, DataError, load_catalog
-from .pages import AbbreviationDefinitions, NavItem, SiteRenderer
-from .sanitize import sanitize_html, sanitize_page, sanitize_search_index
-from .search import search_terms_json, written_page_keywords
+from ...catalog import Catalog
+from ...load import load_catalog, load_history
+from ...output.csp import inline_script_hashes, meta_policy, site_policy
+from ...output.manifest import MANIFEST_PATH, manifest_json
+from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_index
+from ...problems import DataError
+from ...render.frame import NavItem
+from ...render.search import search_terms_json, written_page_keywords
+from ...render.site import AbbreviationDefinitions, SiteRenderer
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
 """Beside docs/assets/javascripts/workers/rw-search.js, which fetches it."""
@@ -67,6 +71,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.abbreviations: AbbreviationDefinitions | None = None
         self.root = Path.cwd()
         self.inline_hashes: frozenset[str] = frozenset()
+        self.manifest: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -86,7 +91,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
                 f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
             ) from None
         self.renderer = SiteRenderer(
-            self.catalog, today=build_date(), history=read_history(self.root, self.config.data_dir)
+            self.catalog, today=build_date(), history=load_history(self.root, self.config.data_dir)
         )
         self.abbreviations = AbbreviationDefinitions(self.catalog)
         # One source for the policy: docs/_headers; every page carries it as a meta tag too
@@ -115,7 +120,10 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         back = "/".join(".." for _ in docs_rel.split("/"))
         # One look-up table: Files rebuilds its own index after every append.
         existing = {file.src_uri for file in files}
+        self.manifest = {}
         for page in self.renderer.pages():
+            if page.source:
+                self.manifest[page.path] = page.source
             if page.path in existing:
                 raise PluginError(f"{docs_rel}/{page.path} bestaat al; die pagina wordt uit data/ gemaakt")
             file = File.generated(config, page.path, content=page.markdown)
@@ -172,6 +180,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        # Which data file each generated page comes from, for the link check (it never re-renders).
+        (Path(config.site_dir) / MANIFEST_PATH).write_text(manifest_json(self.manifest), encoding="utf-8")
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             text, changed = sanitize_search_index(index.read_text(encoding="utf-8"))

@@ -67,8 +67,9 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from .loader import Catalog, Entry, Problem
-from .model import Law
+from ..catalog import Catalog, Entry
+from ..model import Law
+from ..problems import Problem
 
 DEFAULT_SRU = "https://zoekservice.overheid.nl/sru/Search"
 ENV_SRU = "ROUTEWIJZER_BWB_SRU"

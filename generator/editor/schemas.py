@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import KIND_LABELS, KINDS, field_example
+from ..model import KIND_LABELS, KINDS, field_example
 
 SCHEMA_DIR = "schemas"
 

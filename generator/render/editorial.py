@@ -17,9 +17,26 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import model as _model
-from .loader import Catalog, Entry
-from .model import KIND_LABELS, KINDS, Region, Source, Unknown, field_example
+from ..catalog import Catalog, Entry
+from ..characters import INVISIBLE, char_name
+from ..model import (
+    KIND_LABELS,
+    KINDS,
+    MAX_ABBREVIATION,
+    MAX_BODY,
+    MAX_ITEMS,
+    MAX_KEYWORDS,
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_URL,
+    Region,
+    Source,
+    Unknown,
+    field_example,
+)
+from ..model.fields import ALLOWED_TAGS, TEXT_KINDS
+from ..model.walk import iter_models, iter_values
+from . import dialect
 from .text import escape
 
 REVIEW_AFTER = timedelta(days=365)
@@ -40,16 +57,9 @@ class Gap:
     text: str
 
 
-def iter_unknowns(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Unknown]]:
+def iter_unknowns(value: Any) -> Iterator[tuple[tuple[Any, ...], Unknown]]:
     """Every fact recorded as unknown inside a record, with its location."""
-    if isinstance(value, Unknown):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from iter_unknowns(getattr(value, name), (*loc, name))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from iter_unknowns(item, (*loc, i))
+    return iter_values(value, Unknown)
 
 
 def source_age(value: str, today: date) -> timedelta:
@@ -126,7 +136,12 @@ def _review_age(catalog: Catalog, today: date, link: typing.Callable[[Entry], st
         else:
             key = "recent"
         groups.setdefault(key, []).append(entry)
-    out = ["## Controle per record { #controle }", "", "Hoe lang geleden de records zijn gecontroleerd, per soort.", ""]
+    out = [
+        dialect.heading(2, "Controle per record", anchor="controle"),
+        "",
+        "Hoe lang geleden de records zijn gecontroleerd, per soort.",
+        "",
+    ]
     out += ["| Gecontroleerd | " + " | ".join(KIND_LABELS[k][1] for k in KINDS) + " | Totaal |"]
     out += ["|---" * (len(KINDS) + 2) + "|"]
     for key, label in labels:
@@ -240,19 +255,8 @@ def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def _text_kinds() -> dict[Any, str]:
-    """The validator of each text kind → how the field reference names it, with its limit."""
-    return {
-        _model._check_title: f"gewone tekst, één regel, hoogstens {_n(_model.MAX_TITLE)} tekens",
-        _model._check_abbreviation: f"gewone tekst, hoogstens {_model.MAX_ABBREVIATION} tekens",
-        _model._check_text: f"gewone tekst, één regel, hoogstens {_n(_model.MAX_TEXT)} tekens",
-        _model._inline_markdown: f"Markdown op één regel, hoogstens {_n(_model.MAX_TEXT)} tekens",
-        _model._block_markdown: f"Markdown met alinea's, hoogstens {_n(_model.MAX_BODY)} tekens",
-    }
-
-
 def _text_kind(metadata: Iterable[Any]) -> str | None:
-    kinds = _text_kinds()
+    kinds = TEXT_KINDS
     for meta in metadata:
         func = getattr(meta, "func", None)
         if func in kinds:
@@ -283,23 +287,6 @@ def _type_name(annotation: Any) -> str:
     return {str: "tekst", int: "getal", bool: "true/false", date: "datum (JJJJ-MM-DD)"}.get(annotation, "tekst")
 
 
-def _models(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[type[BaseModel]]:
-    if model in seen:
-        return
-    seen.add(model)
-    yield model
-    for info in model.model_fields.values():
-        for sub in _nested_models(info.annotation):
-            yield from _models(sub, seen)
-
-
-def _nested_models(annotation: Any) -> Iterator[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        yield annotation
-    for arg in typing.get_args(annotation):
-        yield from _nested_models(arg)
-
-
 def render_field_reference() -> str:
     """Markdown listing every field of every record kind, from the model docstrings."""
     out = [
@@ -312,15 +299,20 @@ def render_field_reference() -> str:
     out += _limits()
     shared = (Source, Unknown)
     for kind, model in KINDS.items():
-        out += [f"## {KIND_LABELS[kind][1]} (`data/{kind}/`) {{ #{kind} }}", "", _md((model.__doc__ or "").strip()), ""]
-        for sub in _models(model, set(shared)):
+        out += [
+            dialect.heading(2, f"{KIND_LABELS[kind][1]} (`data/{kind}/`)", anchor=kind),
+            "",
+            _md((model.__doc__ or "").strip()),
+            "",
+        ]
+        for sub in iter_models(model, set(shared)):
             if sub is not model:
-                out += [f"### Groep {sub.__name__} {{ #{kind}-{sub.__name__.lower()} }}", ""]
+                out += [dialect.heading(3, f"Groep {sub.__name__}", anchor=f"{kind}-{sub.__name__.lower()}"), ""]
                 out += [_md((sub.__doc__ or "").strip()), ""]
             out += _field_table(sub)
-    out += ["## Gedeelde groepen { #gedeeld }", ""]
+    out += [dialect.heading(2, "Gedeelde groepen", anchor="gedeeld"), ""]
     for sub in shared:
-        out += [f"### {sub.__name__} {{ #{sub.__name__.lower()} }}", "", _md((sub.__doc__ or "").strip()), ""]
+        out += [dialect.heading(3, sub.__name__, anchor=sub.__name__.lower()), "", _md((sub.__doc__ or "").strip()), ""]
         out += _field_table(sub)
     return "\n".join(out).rstrip() + "\n"
 
@@ -329,27 +321,27 @@ def _limits() -> list[str]:
     """The limits every record is checked against, from the model's constants."""
 
     n = _n
-    invisible = ", ".join(f"{_model.char_name(c)}" for c in _model._INVISIBLE)
+    invisible = ", ".join(f"{char_name(c)}" for c in INVISIBLE)
     return [
-        "## Grenzen en tekens { #grenzen }",
+        dialect.heading(2, "Grenzen en tekens", anchor="grenzen"),
         "",
         "Elk record wordt hierop gecontroleerd; `make check` noemt het bestand, de regel en het veld.",
         "",
         f"- **Gewone tekst** (titels, namen, samenvattingen, uitleg, zoekwoorden) staat op de pagina precies "
         f"zoals je hem schrijft: geen HTML, geen Markdown, geen opmaakblokken. Titels, namen en zoekwoorden hebben "
-        f"hoogstens {n(_model.MAX_TITLE)} tekens, afkortingen {n(_model.MAX_ABBREVIATION)}, andere tekst op één "
-        f"regel {n(_model.MAX_TEXT)}.",
+        f"hoogstens {n(MAX_TITLE)} tekens, afkortingen {n(MAX_ABBREVIATION)}, andere tekst op één "
+        f"regel {n(MAX_TEXT)}.",
         f"- **Markdown op één regel** (de uitleg bij een vraag in een route): nadruk en links, geen koppen, lijsten, "
-        f"kaders of tabellen; hoogstens {n(_model.MAX_TEXT)} tekens.",
+        f"kaders of tabellen; hoogstens {n(MAX_TEXT)} tekens.",
         f"- **Markdown met alinea's** (`body`): koppen, lijsten en links; HTML alleen "
-        f"{', '.join(f'<{t}>' for t in sorted(_model._ALLOWED_TAGS))}, zonder attributen als onclick of style; geen "
-        f"afbeeldingen en geen javascript:- of data:-links; hoogstens {n(_model.MAX_BODY)} tekens.",
+        f"{', '.join(f'<{t}>' for t in sorted(ALLOWED_TAGS))}, zonder attributen als onclick of style; geen "
+        f"afbeeldingen en geen javascript:- of data:-links; hoogstens {n(MAX_BODY)} tekens.",
         "- **Eén regel** betekent: geen regelovergang of tab, en niet beginnen met een kop (#), kader (!!! of ???), "
         "opsomming (-, * of 1.), citaat (>), codeblok (```), tabel (|), definitie (*[…]: of […]:) of scheidingslijn; "
         "nergens een HTML-commentaar (<!--).",
-        f"- **Lijsten** hebben hoogstens {_model.MAX_ITEMS} waarden (ook de stappen van een route); `keywords` en "
-        f"`synonyms` hoogstens {_model.MAX_KEYWORDS}.",
-        f"- **Webadressen** hebben hoogstens {n(_model.MAX_URL)} tekens; een id hoogstens 100.",
+        f"- **Lijsten** hebben hoogstens {MAX_ITEMS} waarden (ook de stappen van een route); `keywords` en "
+        f"`synonyms` hoogstens {MAX_KEYWORDS}.",
+        f"- **Webadressen** hebben hoogstens {n(MAX_URL)} tekens; een id hoogstens 100.",
         "- **Onzichtbare tekens** zijn nergens toegestaan: stuurtekens (U+0000–U+001F, U+007F–U+009F; in Markdown met "
         f"alinea's wel een regelovergang en een tab) en {invisible}.",
         "- **Getallen** zijn gewone getallen; `.nan` en `.inf` zijn geen getal.",
@@ -362,7 +354,7 @@ def _limits() -> list[str]:
 
 
 def _model_file_limit() -> str:
-    from .loader import MAX_FILE_BYTES
+    from ..load import MAX_FILE_BYTES
 
     return f"{MAX_FILE_BYTES // 1000:,}".replace(",", ".")
 

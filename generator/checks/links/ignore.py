@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from ..loader import Problem
+from ...problems import Problem
 
 _FIELDS = ("url", "prefix", "reason")
 EXAMPLE = "- url: https://… en reason: waarom deze link niet gecontroleerd wordt"

@@ -16,14 +16,12 @@ from .external import Outcome, Policy, console_lines, run_external, write_report
 from .ignore import IgnoreList, IgnoreRule, load_ignore
 from .internal import (
     BrokenLink,
-    MkDocsLinkWarning,
     SiteCheck,
     Source,
     SourceIndex,
     Traced,
     check_site,
     index_sources,
-    parse_mkdocs_warning,
     trace,
 )
 from .probe import HostLimiter, Probe, Settings, probe_urls
@@ -34,7 +32,6 @@ __all__ = [
     "HostLimiter",
     "IgnoreList",
     "IgnoreRule",
-    "MkDocsLinkWarning",
     "Outcome",
     "Policy",
     "Probe",
@@ -50,7 +47,6 @@ __all__ = [
     "console_lines",
     "index_sources",
     "load_ignore",
-    "parse_mkdocs_warning",
     "probe_urls",
     "run_external",
     "trace",

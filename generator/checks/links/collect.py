@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..loader import Catalog, LineDict, LineList
+from ...catalog import Catalog
+from ...yamlfile import LineDict, LineList
 from .internal import dotted
 
 _URL_RE = re.compile(r"""https?://[^\s<>"'`\[\]{}|\\^]+""")

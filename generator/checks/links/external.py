@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..text import format_date
+from ...render.text import format_date
 from .collect import UrlUse
 from .ignore import IgnoreList, IgnoreRule
 from .probe import Probe, Settings, probe_urls

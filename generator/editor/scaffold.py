@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .loader import PLACEHOLDER
-from .model import KINDS, SLUG_RE, Source, Unknown
+from ..load import PLACEHOLDER
+from ..model import KINDS, SLUG_RE, Source, Unknown
 
 
 class ScaffoldError(Exception):

@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from ..loader import Catalog, LineDict, LineList, Problem
-from ..pages import SiteRenderer
+from ...catalog import Catalog
+from ...output.manifest import LinkWarning
+from ...problems import Problem
+from ...yamlfile import LineDict, LineList
 from .scan import line_at, scan_html
 
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -189,62 +191,6 @@ def _missing_anchor(page: str, fragment: str, present: Iterable[str], *, same_pa
     return f"{where} heeft geen anker '#{fragment}'{hint}"
 
 
-# --------------------------------------------------------------------------- MkDocs's warnings
-
-_MKDOCS_LINK_RE = re.compile(
-    r"^Doc file '(?P<page>[^']+)' contains (?P<kind>an unrecognized relative link|an absolute link|a link) "
-    r"'(?P<url>[^']*)'(?P<rest>.*)$",
-    re.DOTALL,
-)
-_SUGGESTION_RE = re.compile(r" Did you mean '([^']*)'\?")
-_NO_TARGET_RE = re.compile(r"but the target(?: '([^']*)')? is not found among documentation files")
-_NO_ANCHOR_RE = re.compile(r"but the doc '([^']*)' does not contain an anchor '#([^']*)'")
-_NO_ANCHOR_HERE = "but there is no such anchor on this page"
-
-
-@dataclass(frozen=True)
-class MkDocsLinkWarning:
-    """A link warning of MkDocs 1.6 (its validation of Markdown links), taken apart."""
-
-    message: str
-    page: str
-    """The docs path of the page (les/x.md); for generated pages, no such file exists."""
-    url: str
-    """The link as written in the Markdown."""
-    reason: str
-    """What is wrong, in Dutch."""
-    target: str | None = None
-    """For a missing anchor: the docs path of the page that lacks it."""
-    anchor: str | None = None
-
-
-def parse_mkdocs_warning(message: str) -> MkDocsLinkWarning | None:
-    """Take apart MkDocs's link warnings (the texts are fixed in MkDocs 1.6); None for any other warning."""
-    match = _MKDOCS_LINK_RE.match(message.strip())
-    if match is None:
-        return None
-    page, kind, url, rest = match.group("page", "kind", "url", "rest")
-    suggestion = _SUGGESTION_RE.search(rest)
-    hint = f"; bedoel je '{suggestion.group(1)}'?" if suggestion else ""
-    if kind == "an absolute link":
-        reason = f"een link die met '/' begint werkt niet als de site in een submap staat; schrijf een relatieve link naar het .md-bestand{hint}"
-        return MkDocsLinkWarning(message, page, url, reason)
-    if kind == "an unrecognized relative link":
-        reason = f"MkDocs herkent deze link niet; schrijf een link naar een pagina als pad naar het .md-bestand{hint}"
-        return MkDocsLinkWarning(message, page, url, reason)
-    if no_target := _NO_TARGET_RE.search(rest):
-        target = no_target.group(1) or url
-        return MkDocsLinkWarning(message, page, url, f"{target} bestaat niet{hint}")
-    if no_anchor := _NO_ANCHOR_RE.search(rest):
-        target, anchor = no_anchor.groups()
-        reason = f"de pagina {target} heeft geen anker '#{anchor}'"
-        return MkDocsLinkWarning(message, page, url, reason, target, anchor)
-    if _NO_ANCHOR_HERE in rest:
-        anchor = url.partition("#")[2]
-        return MkDocsLinkWarning(message, page, url, f"deze pagina heeft geen anker '#{anchor}'", page, anchor)
-    return None
-
-
 # --------------------------------------------------------------------------- back to the source
 
 
@@ -381,7 +327,7 @@ def trace(
     broken: Iterable[BrokenLink],
     sources: SourceIndex,
     *,
-    warnings: Iterable[MkDocsLinkWarning] = (),
+    warnings: Iterable[LinkWarning] = (),
     site_label: str = "site",
 ) -> Traced:
     """One Problem per broken link, at the file and line where an editor wrote it.
@@ -407,7 +353,7 @@ def trace(
             placed.append(warning.message)
             written = warning.url
             needles = [warning.url, *needles]
-            suggestion = _SUGGESTION_RE.search(warning.message)
+            suggestion = re.search(r" Did you mean '([^']*)'\?", warning.message)
             if suggestion and "bedoel je" not in reason:
                 reason += f"; bedoel je '{suggestion.group(1)}'?"
         found = sources.locate(source, needles) if source is not None else None
@@ -440,7 +386,7 @@ def trace(
     return Traced(sorted(problems), placed)
 
 
-def _same_link(warning: MkDocsLinkWarning, link: BrokenLink, src_uri: str | None, sources: SourceIndex) -> bool:
+def _same_link(warning: LinkWarning, link: BrokenLink, src_uri: str | None, sources: SourceIndex) -> bool:
     if warning.page != src_uri:
         return False
     if warning.url == link.url:
@@ -454,12 +400,13 @@ def _same_link(warning: MkDocsLinkWarning, link: BrokenLink, src_uri: str | None
     )
 
 
-def index_sources(root: Path, catalog: Catalog, docs_dir: Path, *, templates: Path | None = None) -> SourceIndex:
-    """Sources of every page: the generated pages' YAML records, then the Markdown files in docs/."""
+def index_sources(
+    root: Path, catalog: Catalog, manifest: dict[str, str], docs_dir: Path, *, templates: Path | None = None
+) -> SourceIndex:
+    """Sources of every page: the generated pages' YAML records (from the build's manifest), then docs/."""
     index = SourceIndex(root)
     records = {entry.path: entry.data for entry in catalog.entries.values()}
-    for page in SiteRenderer(catalog).pages():
-        if page.source is not None:
-            index.add_page(page.path, Source(page.source, records.get(page.source)))
+    for page, source in manifest.items():
+        index.add_page(page, Source(source, records.get(source)))
     index.add_docs(docs_dir, templates=templates)
     return index
