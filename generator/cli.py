@@ -363,7 +363,10 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_cmd_lawcheck)
 
     p = sub.add_parser("nieuw", help="maak een nieuw record met alle verplichte velden: nieuw <soort> <id>")
-    p.add_argument("kind", metavar="soort", help="thema, wet, regio, netwerk, hulpmiddel, les, begrip of contact")
+    from .model import KINDS  # the registry names every kind, route included
+
+    *rest, last = KINDS
+    p.add_argument("kind", metavar="soort", help=f"{', '.join(rest)} of {last}")
     p.add_argument("id", help="de id en bestandsnaam, bijvoorbeeld gooi-en-vechtstreek")
     p.add_argument("--data", default="data")
     p.set_defaults(func=_cmd_new)
