@@ -33,7 +33,7 @@
   var INFLECTION = new Set(["s", "e", "n", "en", "er", "ers", "ere", "eren", "es", "je", "jes", "tje", "tjes",
     "etje", "etjes", "d", "t", "de", "te", "den", "ten", "ren", "nen", "ste", "st"]);
 
-  // Endings of two word forms of one word: "depressie"/"depressief", "begeleider"/"begeleiding".
+  // Endings of two word forms of one word: "begeleider"/"begeleiding", "kwetsbaar"/"kwetsbaarheid".
   var DERIVATION = new Set(["", "e", "en", "er", "ers", "ing", "ingen", "ie", "ies", "ief", "ieve", "isch", "ische",
     "ig", "ige", "heid", "s", "d", "t", "de", "te", "den", "ten", "el", "elen", "ster", "me", "tisch", "tische"]);
 
@@ -101,7 +101,8 @@
     });
   }
 
-  // Two derived forms of one stem of at least five letters: "depressie"/"depressief".
+  // Two derived forms of one stem of at least five letters: "begeleider"/"begeleiding". The
+  // stem is the longest common start, so "depressie"/"depressief" are not ("" and "f").
   function sibling(a, b) {
     var n = 0;
     while (n < a.length && n < b.length && a[n] === b[n]) n++;

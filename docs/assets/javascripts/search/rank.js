@@ -60,7 +60,7 @@
     stem: 0.9,
     // The word plus or minus a short inflection ("kind"/"kinderen").
     inflection: 0.85,
-    // Another derivation of the same stem ("depressie"/"depressief").
+    // Another derivation of the same stem ("begeleider"/"begeleiding").
     derivation: 0.75,
     // A compound with the word as its head or tail ("bescherming" in "jeugdbescherming").
     compound: 0.45,

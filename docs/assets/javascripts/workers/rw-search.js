@@ -13,6 +13,20 @@
  *
  * This file knows Material's messages and result format; the modules know neither. Any error
  * in our steps falls back to Material's own order: the search keeps working.
+ *
+ * Written for Material for MkDocs 9.8 (pyproject.toml pins that minor version;
+ * tests/search/test_material_version.py fails when another one is installed). What this
+ * bridge relies on, to check against a new Material version:
+ * - its search worker is workers/search.<hash>.min.js (rw-search-config.js swaps config.search
+ *   for this file and passes that name as ?material=), and registers exactly one "message"
+ *   listener through the global addEventListener while it is imported;
+ * - it answers through the global postMessage; message types SETUP 0 (data: {config, docs,
+ *   options}), READY 1, QUERY 2 (data: the query string), RESULT 3 (data: {items: [groups]},
+ *   each group a list of {location, title, text, score, terms} of one page, page first);
+ * - its client sends no query before READY, which it answers SETUP with;
+ * - it loads lunr's Dutch support for a Dutch site as self.lunr.nl.stemmer and self.lunr.Token;
+ * - the lunr query syntax it passes on (term^boost, term*) and its transform that adds a
+ *   wildcard to a term without a boost.
  */
 "use strict";
 
