@@ -1,10 +1,11 @@
-// Runs the site's own search (Routewijzer's worker wrapped around Material's lunr worker)
-// in Node, without a browser, over a built site: the same code and index a visitor gets.
+// Runs the site's own search (Routewijzer's worker, which loads its modules search/dutch.js and
+// search/rank.js and wraps Material's lunr worker) in Node, without a browser, over a built
+// site: the same code and index a visitor gets. The modules alone: tests/search/js/.
 //
 //   node tests/search/harness.js SITE_DIR < queries.json > results.json
 //
 // Input: a JSON list of query strings. Output: a JSON list, per query, of
-// {query, rewritten, results: [page paths, best first]}.
+// {query, rewritten (the lunr query the worker hands Material), results: [page paths, best first]}.
 "use strict";
 const fs = require("fs");
 const path = require("path");

@@ -1,8 +1,10 @@
 """Ranking principles of the search worker, on a small made-up index.
 
-The worker (docs/assets/javascripts/workers/rw-search.js) runs in Node exactly as on the
+The worker (docs/assets/javascripts/workers/rw-search.js, with its modules in
+docs/assets/javascripts/search/ and Material's lunr worker) runs in Node exactly as on the
 site; only the pages are invented, so each test shows one principle without depending on
-how the real content happens to be worded.
+how the real content happens to be worded. The same principles on the modules alone, with
+the data they rest on taken away: tests/search/js/rank.test.js.
 """
 
 from __future__ import annotations
