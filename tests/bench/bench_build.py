@@ -28,7 +28,7 @@ from generator.load import load_catalog  # noqa: E402
 from generator.render.site import SiteRenderer  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "ROUTEWIJZER_REPO_URL": ""}
-SOURCE = "sources:\n  - title: Synthetische bron\n    url: https://www.example.nl/bron\nreviewed: 2026-01-01\n"
+SOURCE = "sources:\n  - title: Synthetische bron\n    url: https://www.example.nl/bron\n    consulted: 2026-01-01\nreviewed: 2026-01-01\n"
 WORDS = [
     "jeugdhulp",
     "gezin",
