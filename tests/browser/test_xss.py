@@ -85,6 +85,7 @@ nodes:
 sources:
   - title: Routebron
     url: https://www.example.nl/route
+    consulted: 2026-01-15
 reviewed: 2026-01-15
 """
 }
