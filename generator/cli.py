@@ -283,6 +283,32 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    """The whole site as plain Markdown with an engine-neutral nav.yaml; imports no engine (docs/engine.md)."""
+    catalog = _load(args.data)
+    if catalog is None:
+        return 1
+    from .output.export import ExportError, export_site
+
+    try:
+        result = export_site(
+            catalog,
+            Path(args.dir),
+            docs_dir=Path(args.docs),
+            config_file=Path(args.config),
+            data_dir=Path(args.data),
+            root=Path.cwd(),
+        )
+    except ExportError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"{result.generated} pagina's uit data/ en {result.copied} bestanden uit {Path(args.docs).name}/ "
+        f"geëxporteerd naar {args.dir}/ (met nav.yaml en manifest.json)."
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Routewijzer-gereedschap")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -370,6 +396,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("id", help="de id en bestandsnaam, bijvoorbeeld gooi-en-vechtstreek")
     p.add_argument("--data", default="data")
     p.set_defaults(func=_cmd_new)
+
+    p = sub.add_parser(
+        "export", help="schrijf de hele site als gewone Markdown met nav.yaml naar een map, zonder MkDocs"
+    )
+    p.add_argument("dir", metavar="MAP", help="de doelmap; een eerdere export daar wordt in één keer vervangen")
+    p.add_argument("--data", default="data")
+    p.add_argument("--docs", default="docs", help="map met handgeschreven pagina's (standaard: docs)")
+    p.add_argument("--config", default="mkdocs.yml", help="waar nav: staat (gelezen zonder MkDocs)")
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("schemas", help="schrijf de JSON Schemas voor editors naar schemas/")
     p.add_argument("--out", default="schemas")

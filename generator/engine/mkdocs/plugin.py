@@ -21,9 +21,7 @@ Events used:
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
-from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +34,7 @@ from mkdocs.structure.files import File, Files
 from ...catalog import Catalog
 from ...load import load_catalog, load_history
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
+from ...output.dates import build_date
 from ...output.manifest import MANIFEST_PATH, manifest_json
 from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_index
 from ...problems import DataError
@@ -193,15 +192,6 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         if self.config.enabled:
             server.watch(str(self.root / self.config.data_dir))
         return server
-
-
-def build_date() -> date:
-    """The day the site is built 'on': SOURCE_DATE_EPOCH when set (reproducible builds), else today.
-
-    MkDocs dates sitemap.xml the same way, so one variable fixes every date in the site.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date() if epoch else date.today()
 
 
 def _expand(entry: Any, sections: dict[str, NavItem]) -> Any:
