@@ -21,11 +21,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +33,7 @@ from ..load import load_history
 from ..render.frame import NavItem, Page
 from ..render.search import search_terms_json, written_page_keywords
 from ..render.site import AbbreviationDefinitions, SiteRenderer
+from .atomic import uninterrupted
 from .dates import build_date
 from .manifest import manifest_json
 
@@ -227,7 +224,7 @@ def export_site(
         _write(tmp / DOCS_DIR / SEARCH_TERMS_PATH, search_terms_json(catalog, keywords))
         _write(tmp / NAV_FILE, nav_yaml(nav))
         _write(tmp / MANIFEST_FILE, manifest_json({page.path: page.source for page in pages if page.source}))
-        with _uninterrupted():  # Ctrl-C now would leave two half-swapped folders
+        with uninterrupted():  # Ctrl-C now would leave two half-swapped folders
             old = None
             if out_dir.exists():
                 old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
@@ -246,7 +243,7 @@ def export_site(
         ) from exc
     finally:
         if tmp.exists():
-            with _uninterrupted():
+            with uninterrupted():
                 shutil.rmtree(tmp, ignore_errors=True)
     return ExportResult(out_dir, len(pages), len(written))
 
@@ -268,16 +265,3 @@ def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as stream:
         stream.write(text)
-
-
-@contextmanager
-def _uninterrupted() -> Iterator[None]:
-    """Ignore Ctrl-C during the block: swapping the export in, or cleaning up, must not be cut in half."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)

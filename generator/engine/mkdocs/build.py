@@ -10,10 +10,8 @@ import logging
 import os
 import re
 import shutil
-import signal
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +20,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+
+from ...output.atomic import uninterrupted
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -76,20 +76,6 @@ def _aborted(message: str) -> str:
     return "Afgebroken: de site is niet gebouwd (zie de fouten hierboven)."
 
 
-@contextmanager
-def _uninterrupted() -> Iterator[None]:
-    """Ignore Ctrl-C (SIGINT) during the block: swapping the finished site in, or cleaning up, takes
-    a moment and must not be cut in half. A Ctrl-C then comes too late to stop anything."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def build_site(config_file: Path, site_dir: Path, *, strict: bool = True, verbose: bool = False) -> bool:
     """Build into a fresh folder beside `site_dir`, then swap it in. Never leaves a half-written site."""
     site_dir = site_dir.resolve()
@@ -100,7 +86,7 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = True, verbos
         if not build_into(config_file, tmp, strict=strict, verbose=verbose):
             print(f"De vorige versie in {site_dir.name}/ is niet aangeraakt.", file=sys.stderr)
             return False
-        with _uninterrupted():  # Ctrl-C now would leave two half-swapped folders
+        with uninterrupted():  # Ctrl-C now would leave two half-swapped folders
             old = None
             if site_dir.exists():
                 old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
@@ -110,7 +96,7 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = True, verbos
                 shutil.rmtree(old, ignore_errors=True)
     finally:
         if tmp.exists():
-            with _uninterrupted():
+            with uninterrupted():
                 shutil.rmtree(tmp, ignore_errors=True)
     if verbose:
         print(f"Site gebouwd in {site_dir.name}/ ({time.perf_counter() - started:.1f} s).")
