@@ -360,16 +360,7 @@ def judge(entry: Entry, version: Version) -> LawResult:
         message = (
             f"{record.bwbr} is actueel: de geldende versie is van {start}, gecontroleerd op {reviewed.isoformat()}"
         )
-    return LawResult(
-        path=entry.path,
-        bwbr=record.bwbr,
-        line=entry.line("bwbr"),
-        reviewed=reviewed,
-        reviewed_line=entry.line("reviewed") if reviewed else None,
-        status=status,
-        message=message,
-        version=version,
-    )
+    return _result(entry, status, message, version)
 
 
 def check_laws(
@@ -410,17 +401,23 @@ def check_laws(
 
 
 def _unknown(entry: Entry, why: str) -> LawResult:
+    return _result(entry, UNKNOWN, f"kon niet controleren: {why}")
+
+
+def _result(entry: Entry, status: str, message: str, version: Version | None = None) -> LawResult:
+    """A law's outcome with the lines an editor needs (its bwbr and its reviewed date)."""
     record = entry.record
     assert isinstance(record, Law)
-    reviewed: date | None = getattr(record, "reviewed", None)
+    reviewed = record.reviewed
     return LawResult(
         path=entry.path,
         bwbr=record.bwbr,
         line=entry.line("bwbr"),
         reviewed=reviewed,
         reviewed_line=entry.line("reviewed") if reviewed else None,
-        status=UNKNOWN,
-        message=f"kon niet controleren: {why}",
+        status=status,
+        message=message,
+        version=version,
     )
 
 
