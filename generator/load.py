@@ -238,12 +238,20 @@ def load_entry(kind: str, path: Path, root: Path) -> Entry:
     try:
         data = parse_yaml(raw)
     except YamlProblem as exc:
-        raise DataError([Problem(rel, exc.line, "", exc.message)]) from None
+        raise DataError([Problem(rel, exc.line, dotted(exc.loc), exc.message)]) from None
     unfilled = [Problem(rel, line, where, "nog niet ingevuld: vervang 'VUL-IN'") for where, line in _placeholders(data)]
     try:
         record = KINDS[kind].model_validate(data)
     except ValidationError as exc:
-        raise DataError([*unfilled, *_problems_from_validation(rel, data, exc)]) from None
+        # A field that still holds the placeholder is reported once, as not filled in, not also
+        # as having the wrong form.
+        open_fields = {p.field for p in unfilled}
+        invalid = [
+            p
+            for p in _problems_from_validation(rel, data, exc)
+            if not any(p.field == f or p.field.startswith((f"{f}.", f"{f}[")) for f in open_fields)
+        ]
+        raise DataError([*unfilled, *invalid]) from None
     if unfilled:
         raise DataError(unfilled)
     return Entry(kind, path.stem, rel, record, data)
