@@ -21,7 +21,8 @@ from .model import KINDS, SLUG_RE
 from .model.walk import iter_models
 from .problems import DataError, Problem, did_you_mean, dotted
 from .validate import validate_catalog
-from .yamlfile import LineDict, LineList, YamlProblem, line_of, parse_yaml
+from .yamlfile import LineDict, LineList, YamlProblem, field_at, line_of, parse_yaml
+from .yamlstyle import CONFIG_FILE, StyleChecker
 
 MAX_FILE_BYTES = 1_000_000
 """A record is a few kilobytes; anything near a megabyte is a mistake (or an attack)."""
@@ -213,8 +214,11 @@ def _placeholders(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[str, 
                 yield from _placeholders(item, (*loc, i))
 
 
-def load_entry(kind: str, path: Path, root: Path) -> Entry:
-    """Parse and validate one record file; raises DataError for that file."""
+def load_entry(kind: str, path: Path, root: Path, style: StyleChecker | None = None) -> Entry:
+    """Parse and validate one record file; raises DataError for that file.
+
+    With `style`, the layout rules of `.yamllint.yaml` are checked too (only for a file that parses).
+    """
     rel = path.relative_to(root).as_posix()
     try:
         size = path.stat().st_size
@@ -240,6 +244,11 @@ def load_entry(kind: str, path: Path, root: Path) -> Entry:
     except YamlProblem as exc:
         raise DataError([Problem(rel, exc.line, dotted(exc.loc), exc.message)]) from None
     unfilled = [Problem(rel, line, where, "nog niet ingevuld: vervang 'VUL-IN'") for where, line in _placeholders(data)]
+    layout = (
+        [Problem(rel, line, dotted(field_at(data, line)), message) for line, message in style.check(raw)]
+        if style is not None
+        else []
+    )
     try:
         record = KINDS[kind].model_validate(data)
     except ValidationError as exc:
@@ -251,9 +260,9 @@ def load_entry(kind: str, path: Path, root: Path) -> Entry:
             for p in _problems_from_validation(rel, data, exc)
             if not any(p.field == f or p.field.startswith((f"{f}.", f"{f}[")) for f in open_fields)
         ]
-        raise DataError([*unfilled, *invalid]) from None
-    if unfilled:
-        raise DataError(unfilled)
+        raise DataError([*unfilled, *layout, *invalid]) from None
+    if unfilled or layout:
+        raise DataError([*unfilled, *layout])
     return Entry(kind, path.stem, rel, record, data)
 
 
@@ -269,16 +278,22 @@ def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
     broken: set[str] = set()
     if not data_dir.is_dir():
         raise DataError([Problem(data_dir.as_posix(), 1, "", "de datamap bestaat niet")])
+    try:
+        style = StyleChecker.for_project(root)
+    except ValueError as exc:
+        raise DataError([Problem(CONFIG_FILE, 1, "", str(exc))]) from None
     for item in _iter_record_files(data_dir, root):
         if isinstance(item, Problem):
             problems.append(item)
             continue
         kind, path = item
         try:
-            catalog.add(load_entry(kind, path, root))
+            catalog.add(load_entry(kind, path, root, style))
         except DataError as exc:
             problems.extend(exc.problems)
             broken.add(f"{kind}/{path.stem}")
+    if style is not None:
+        style.save()
     problems.extend(validate_catalog(catalog, broken))
     if problems:
         raise DataError(problems)

@@ -313,3 +313,56 @@ def line_of(data: Any, loc: Iterable[Any]) -> int:
         else:
             break
     return line
+
+
+def field_at(data: Any, line: int) -> tuple[Any, ...]:
+    """The key or list item nearest above (or on) `line`: the field a finding on that line belongs to."""
+    best: tuple[int, int, tuple[Any, ...]] = (0, 0, ())
+
+    def visit(node: Any, loc: tuple[Any, ...]) -> None:
+        nonlocal best
+        items: Iterable[tuple[Any, int]] = ()
+        if isinstance(node, LineDict):
+            items = ((key, node.lines[key]) for key in node)
+        elif isinstance(node, LineList):
+            items = enumerate(node.lines)
+        for part, at in items:
+            if at > line:
+                continue
+            here = (*loc, part)
+            if (at, len(here)) >= best[:2]:
+                best = (at, len(here), here)
+            visit(node[part], here)
+
+    visit(data, ())
+    return best[2]
+
+
+def locate_text(data: Any, text: str) -> tuple[int, tuple[Any, ...]] | None:
+    """(line, field) of the text value that holds `text` (its first words, as a page shows them), or None."""
+    words = re.findall(r"\w+", text.casefold())[:6]
+    if not words:
+        return None
+    pattern = re.compile(r"\W+".join(map(re.escape, words)))
+
+    def visit(node: Any, loc: tuple[Any, ...]) -> tuple[int, tuple[Any, ...]] | None:
+        items: Iterable[tuple[Any, int]] = ()
+        if isinstance(node, LineDict):
+            items = ((key, node.lines[key]) for key in node)
+        elif isinstance(node, LineList):
+            items = enumerate(node.lines)
+        for part, at in items:
+            value = node[part]
+            if isinstance(value, str):
+                found = pattern.search(value.casefold())
+                if found:
+                    # A block of text starts on the line after its key.
+                    offset = value[: found.start()].count("\n") + 1 if "\n" in value.strip() else 0
+                    return at + offset, (*loc, part)
+            else:
+                deeper = visit(value, (*loc, part))
+                if deeper:
+                    return deeper
+        return None
+
+    return visit(data, ())
