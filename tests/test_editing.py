@@ -89,3 +89,41 @@ def test_history_lists_changes_newest_first_without_authors(scratch):
 def test_history_without_git(tmp_path):
     assert read_history(tmp_path) is None
     assert "niet beschikbaar" in render_history(None, {}, lambda page, text: text)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_stub_leaves_reviewed_to_the_editor_and_follows_the_layout_rules(scratch, kind):
+    import re
+    import shutil
+
+    from tests.conftest import ROOT
+
+    root = scratch(data_only=True)
+    shutil.copy2(ROOT / ".yamllint.yaml", root / ".yamllint.yaml")
+    assert run_cli("nieuw", kind, "proef", cwd=root).returncode == 0
+    text = (root / f"data/{kind}/proef.yaml").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*reviewed:", text, re.M), "reviewed is for the editor, after checking"
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text), "no date is filled in before anything was checked"
+    assert "# reviewed: laat dit nog weg." in text
+    with pytest.raises(DataError) as info:
+        load_catalog(root / "data", root)
+    # Only the placeholders are reported: the stub itself keeps the layout rules.
+    assert all("nog niet ingevuld" in p.message for p in info.value.problems if p.path.endswith("proef.yaml"))
+
+
+def test_route_stub_is_an_example_structure_that_validates_once_filled(scratch):
+    root = scratch(data_only=True)
+    assert run_cli("nieuw", "route", "proef", cwd=root).returncode == 0
+    path = root / "data/route/proef.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "question:" in text and "outcome:" in text and "next: uitkomst-een" in text
+    filled = (
+        text.replace("url: VUL-IN", "url: https://www.example.nl/")
+        .replace("ask: [VUL-IN]", "ask: [contact/veilig-thuis]")
+        .replace("VUL-IN", "Ingevuld")
+    )
+    path.write_text(filled, encoding="utf-8")
+    route = load_catalog(root / "data", root).get("route", "proef")
+    assert route is not None
+    assert set(route.record.nodes) == {"eerste-vraag", "tweede-vraag", "uitkomst-een", "uitkomst-twee"}
+    assert route.record.reviewed is None
