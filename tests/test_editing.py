@@ -1,17 +1,12 @@
-"""The editors' tools: scaffolding a record, the placeholder guard and the change history."""
+"""The editors' tools: scaffolding a record and the placeholder guard (the change history: tests/test_history.py)."""
 
 from __future__ import annotations
-
-import subprocess
-from pathlib import Path
 
 import pytest
 
 from generator.load import load_catalog
-from generator.load import load_history as read_history
 from generator.model import KINDS
 from generator.problems import DataError
-from generator.render.history import render_history
 from tests.conftest import run_cli
 
 
@@ -53,42 +48,6 @@ def test_filled_stub_validates(scratch):
     path.write_text(text, encoding="utf-8")
     catalog = load_catalog(root / "data", root)
     assert catalog.get("contact", "proef") is not None
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
-
-
-def test_history_lists_changes_newest_first_without_authors(scratch):
-    root = scratch(data_only=True)
-    git(root, "init", "-q")
-    git(root, "-c", "user.name=Redacteur Een", "-c", "user.email=a@example.nl", "add", ".")
-    git(root, "-c", "user.name=Redacteur Een", "-c", "user.email=a@example.nl", "commit", "-qm", "Eerste versie")
-    (root / "data/regio/groningen.yaml").write_text(
-        (root / "data/regio/groningen.yaml").read_text().replace("De jeugdregio Groningen.", "Nieuw.")
-    )
-    (root / "data/les/volgen.yaml").unlink()
-    git(root, "add", "-A")
-    git(
-        root, "-c", "user.name=Redacteur Twee", "-c", "user.email=b@example.nl", "commit", "-qm", "Groningen bijgewerkt"
-    )
-    changes = read_history(root)
-    assert changes is not None
-    assert [c.subject for c in changes] == ["Groningen bijgewerkt", "Eerste versie"]
-    markdown = render_history(
-        changes,
-        {"data/regio/groningen.yaml": ("regio/groningen.md", "Groningen")},
-        lambda page, text: f"[{text}]({page})",
-    )
-    assert markdown.index("Groningen bijgewerkt") < markdown.index("Eerste versie")
-    assert "- [Groningen](regio/groningen.md) (aangepast)" in markdown
-    assert "- `data/les/volgen.yaml` (verwijderd)" in markdown
-    assert "Redacteur" not in markdown
-
-
-def test_history_without_git(tmp_path):
-    assert read_history(tmp_path) is None
-    assert "niet beschikbaar" in render_history(None, {}, lambda page, text: text)
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
