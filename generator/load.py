@@ -409,6 +409,17 @@ def _value(block: str | None) -> Any:
     return next(iter(loaded.values())) if isinstance(loaded, dict) and len(loaded) == 1 else ("unreadable", block)
 
 
+_PLAIN_TITLE = re.compile(r"title: ([^'\"\s#&*!|>%@`{\[][^#\n]*?)\s*\n?")
+
+
+def _title(block: str | None) -> Any:
+    """A record's title; a plain one-line title without parsing (most are), anything else parsed."""
+    plain = _PLAIN_TITLE.fullmatch(block or "")
+    if plain and ": " not in plain.group(1):
+        return plain.group(1)
+    return _value(block)
+
+
 _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -421,7 +432,7 @@ def _compare(old_raw: bytes | None, new_raw: bytes | None) -> tuple[str, tuple[s
     old = _top_blocks(old_raw.decode("utf-8", "replace")) if old_raw is not None else None
     new = _top_blocks(new_raw.decode("utf-8", "replace")) if new_raw is not None else None
     shown = new if new is not None else old
-    title = _value(shown.get("title")) if shown else ""
+    title = _title(shown.get("title")) if shown else ""
     if old is None or new is None:
         return (title if isinstance(title, str) else ""), ()
     differ = {key for key in {*old, *new} if old.get(key) != new.get(key)}
