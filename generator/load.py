@@ -249,7 +249,10 @@ def load_entry(kind: str, path: Path, root: Path, style: StyleChecker | None = N
         raise DataError([Problem(rel, exc.line, dotted(exc.loc), exc.message)]) from None
     unfilled = [Problem(rel, line, where, "nog niet ingevuld: vervang 'VUL-IN'") for where, line in _placeholders(data)]
     layout = (
-        [Problem(rel, line, dotted(field_at(data, line)), message) for line, message in style.check(raw)]
+        [
+            Problem(rel, line, "" if whole_file else dotted(field_at(data, line)), message)
+            for line, message, whole_file in style.check(raw)
+        ]
         if style is not None
         else []
     )

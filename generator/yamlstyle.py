@@ -25,6 +25,8 @@ from yamllint.config import YamlLintConfig, YamlLintConfigError
 CONFIG_FILE = ".yamllint.yaml"
 CACHE_FILE = ".cache/yamllint.json"
 
+_END_OF_FILE = "lege regels aan het eind van het bestand; haal ze weg"
+
 _LOADER_RULES = {"key-duplicates", "anchors"}
 """Rules whose cases the loader itself refuses with its own message (duplicate keys, anchors)."""
 
@@ -46,7 +48,7 @@ def _indentation(desc: str, value: str) -> str:
 def _empty_lines(desc: str, value: str) -> str:
     found = _numbers(desc)
     if "at end of file" in desc or (len(found) == 2 and found[1] == "0"):
-        return "lege regels aan het eind van het bestand; haal ze weg"
+        return _END_OF_FILE
     most = found[1] if len(found) == 2 else "2"
     return f"te veel lege regels achter elkaar; hoogstens {most}"
 
@@ -111,8 +113,10 @@ def dutch(rule: str, desc: str, value: str = "") -> str:
     return message(desc, value) or f"voldoet niet aan de opmaakregel '{rule}' uit {CONFIG_FILE}"
 
 
-Finding = tuple[int, str]
-"""(line, Dutch message)."""
+Finding = tuple[int, str, bool]
+"""(line, Dutch message, whether it is about the file as a whole rather than a field)."""
+
+_FILE_RULES = {"new-line-at-end-of-file", "new-lines", "document-start", "document-end"}
 
 
 class StyleChecker:
@@ -132,7 +136,10 @@ class StyleChecker:
         if cache_file is not None:
             with contextlib.suppress(OSError, ValueError, TypeError):
                 stored = json.loads(cache_file.read_text(encoding="utf-8"))
-                self.cache = {key: [(int(line), str(msg)) for line, msg in items] for key, items in stored.items()}
+                self.cache = {
+                    key: [(int(line), str(msg), bool(whole)) for line, msg, whole in items]
+                    for key, items in stored.items()
+                }
 
     @classmethod
     def for_project(cls, root: Path) -> StyleChecker | None:
@@ -156,7 +163,8 @@ class StyleChecker:
                 continue  # a syntax error: the YAML parser reports it in its own words
             line_text = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
             value = re.split(r"[\s,\]}#]", line_text[problem.column - 1 :], maxsplit=1)[0]
-            found.append((problem.line, dutch(problem.rule, problem.desc or "", value)))
+            message = dutch(problem.rule, problem.desc or "", value)
+            found.append((problem.line, message, problem.rule in _FILE_RULES or message == _END_OF_FILE))
         self.cache[key] = found
         return found
 

@@ -93,6 +93,14 @@ def test_wrong_indentation_is_reported_with_the_numbers(styled):
     ]
 
 
+def test_blank_lines_at_the_end_are_about_the_file_not_a_field(styled):
+    found = messages(styled({"data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"] + "\n\n"}))
+    assert found == [
+        f"data/les/volgen.yaml:{MINI_DATA['data/les/volgen.yaml'].count(chr(10)) + 2}: "
+        "lege regels aan het eind van het bestand; haal ze weg"
+    ]
+
+
 def test_yes_and_no_are_named(styled):
     text = MINI_DATA["data/les/volgen.yaml"].replace("level: professional", "level: professional\nextra: yes")
     found = messages(styled({"data/les/volgen.yaml": text}))
