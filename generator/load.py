@@ -316,8 +316,6 @@ MAX_COMMITS = 100
 HISTORY_CACHE = ".cache/history.json"
 """What changed between two versions of a file, by the files' git blob ids (never stale: a blob id is its content)."""
 
-STATUS_LABELS = {"A": "nieuw", "M": "aangepast", "D": "verwijderd", "R": "hernoemd"}
-
 _GROUPS = {"ret"}
 """Groups of fields whose changes are named per field (a region's RET: phone, e-mail, ...)."""
 

@@ -24,3 +24,18 @@ def test_a_page_for_parents_below_b1_fails_the_check_at_its_line(scratch):
     assert f"data/begrip/ots.yaml:{line}: body: leesbaarheid " in result.stderr, result.stderr
     assert "voor ouders en jongeren moet het B1 zijn" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_layout_problem_fails_the_check_in_dutch_without_traceback(scratch):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    region = MINI_DATA["data/regio/groningen.yaml"].replace("  email: ret@example.nl", "  email:  ret@example.nl")
+    root = scratch({"data/regio/groningen.yaml": region})
+    shutil.copy2(ROOT / ".yamllint.yaml", root / ".yamllint.yaml")
+    for command in ("check", "validate", "build"):
+        result = run_cli(command, cwd=root)
+        assert result.returncode == 1, (command, result.stderr)
+        assert "data/regio/groningen.yaml:16: ret.email: precies één spatie na de dubbele punt" in result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
