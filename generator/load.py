@@ -325,7 +325,7 @@ class FileChange:
     """What one commit changed in one data file: which fields, in the record's own words."""
 
     status: str
-    """A (new), M (changed), D (deleted) or R (renamed)."""
+    """A (new), M (changed) or D (deleted); a renamed file is a deleted one and a new one."""
     path: str
     """The file's path in that commit (data/contact/veilig-thuis.yaml)."""
     title: str
@@ -497,7 +497,7 @@ def load_history(root: Path, data_dir: str = "data", limit: int = MAX_COMMITS) -
             "--no-merges",
             "--raw",
             "--no-abbrev",
-            "-M",
+            "--no-renames",  # two similar records deleted and added are not one record renamed
             "--date=short",
             "--format=%x1e%H%x1f%cd",
             "--",

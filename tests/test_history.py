@@ -81,12 +81,15 @@ def test_entries_say_which_page_and_which_fields_changed(repo: Path):
     assert markdown.index("3 december 2026") < markdown.index("20 november 2026")
 
 
-def test_a_renamed_record_gets_a_new_address(repo: Path):
+def test_a_renamed_file_is_a_new_page_and_a_removed_one(repo: Path):
+    # git's rename detection would also pair two different but similar records; the page claims no rename.
     (repo / "data/les/volgen.yaml").rename(repo / "data/les/blijf-volgen.yaml")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "rename", date="2026-12-04T09:00:00")
     markdown = render_history(load_history(repo), page_for(repo), links)
-    assert "- [Blijf volgen hoe het gaat](les/blijf-volgen.md) heeft een nieuw webadres" in markdown
+    assert (
+        "- Nieuw: [Blijf volgen hoe het gaat](les/blijf-volgen.md)\n- Verwijderd: Blijf volgen hoe het gaat" in markdown
+    )
 
 
 def test_a_change_of_layout_or_comments_alone_is_not_listed(repo: Path):

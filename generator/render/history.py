@@ -23,7 +23,8 @@ MAX_LINES = 150
 MASS = 8
 """More pages than this with the same change on one day become one line ('zoekwoorden van 312 pagina's aangepast')."""
 
-_ORDER = {"A": 0, "R": 1, "M": 2, "D": 3}
+_ORDER = {"A": 0, "M": 1, "D": 2}
+"""New pages first, then changed ones, then removed ones (git's rename detection is off: a rename is both)."""
 
 
 @dataclass
@@ -127,7 +128,7 @@ def _day_lines(items: list[_Item], page_for: dict[str, tuple[str, str]], link: C
     for item in sorted(items, key=lambda i: i.path):
         if item.status == "M" and not item.fields:
             continue  # only layout or comments changed: the page is the same
-        key = (item.status, tuple(item.fields) if item.status in {"M", "R"} else ())
+        key = (item.status, tuple(item.fields) if item.status == "M" else ())
         groups.setdefault(key, []).append(item)
     lines: list[tuple[int, str]] = []
     for (status, fields), group in groups.items():
@@ -137,14 +138,12 @@ def _day_lines(items: list[_Item], page_for: dict[str, tuple[str, str]], link: C
                 text = f"{count} toegevoegd"
             elif status == "D":
                 text = f"{count} verwijderd"
-            elif fields:
-                text = f"{_capital(_fields_text(list(fields)))} van {count} aangepast"
             else:
-                text = f"{count} hebben een nieuw webadres"
-            lines.append((_ORDER.get(status, 2), f"- {text}"))
+                text = f"{_capital(_fields_text(list(fields)))} van {count} aangepast"
+            lines.append((_ORDER.get(status, 1), f"- {text}"))
             continue
         for item in group:
-            lines.append((_ORDER.get(item.status, 2), f"- {_sentence(item, page_for, link)}"))
+            lines.append((_ORDER.get(item.status, 1), f"- {_sentence(item, page_for, link)}"))
     return [text for _, text in sorted(lines, key=lambda pair: pair[0])]
 
 
@@ -156,7 +155,4 @@ def _sentence(item: _Item, page_for: dict[str, tuple[str, str]], link: Callable[
         return f"Nieuw: {target}"
     if item.status == "D":
         return f"Verwijderd: {title}"
-    if item.status == "R":
-        also = f"; ook {_fields_text(item.fields)} aangepast" if item.fields else ""
-        return f"{target} heeft een nieuw webadres{also}"
     return f"{_capital(_fields_text(item.fields))} van {target} aangepast"
