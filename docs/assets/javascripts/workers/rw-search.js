@@ -10,6 +10,8 @@
  *    returns every candidate page and Material highlights the words.
  * 2. Ranking: our index ranks the pages; Material's answer is put in that order on its way
  *    out (a page lunr missed gets a plain group of its own).
+ * 3. No good answer: when the best page scores below RwRank's threshold (or nothing is found),
+ *    a first result group says so and points to help (NO_ANSWER below).
  *
  * This file knows Material's messages and result format; the modules know neither. Any error
  * in our steps falls back to Material's own order: the search keeps working.
@@ -95,10 +97,47 @@ function rewrite(query) {
   return clauses.join(" ");
 }
 
+// What the results say first when the best page is no good answer (RwRank.answers): one
+// result group, in Material's format, that admits it and points to help, the glossary and the
+// page for parents and young people. Each document carries rwNoAnswer, so the test harness
+// can tell it from a page found; Material ignores the extra field.
+var NO_ANSWER_TITLE = "Hier hebben we geen goed antwoord op";
+var NO_ANSWER = [
+  { location: "contact/", title: NO_ANSWER_TITLE, text: "" },
+  {
+    location: "contact/#hulp-en-contact",
+    title: "Vraag het iemand: hulp en contact",
+    text: "<p>Onze pagina's gaan niet over wat je zoekt. Hier staan hulplijnen en organisaties " +
+      "die je kunt bellen, mailen of chatten.</p>",
+  },
+  {
+    location: "ouders/#voor-ouders-en-jongeren",
+    title: "Voor ouders en jongeren",
+    text: "<p>Is er nu gevaar? Hier staat wie je direct kunt bellen, en de vragen die ouders en jongeren vaak hebben.</p>",
+  },
+  {
+    location: "begrip/#begrippen",
+    title: "Begrippen",
+    text: "<p>Zoek je wat een woord uit de jeugdzorg betekent? Hier staat het in gewone taal.</p>",
+  },
+];
+
+// Queries shorter than this are still being typed: no verdict on them.
+var MIN_VERDICT_CHARS = 3;
+
+function noAnswerGroup(score) {
+  return NO_ANSWER.map(function (doc) {
+    return Object.assign({}, doc, { score: score, terms: {}, rwNoAnswer: true });
+  });
+}
+
 // Put Material's result groups (with its highlighting) in our order; a page lunr missed
-// gets a plain group of its own.
-function reorder(result, ranked) {
-  if (!ranked || !result || !result.items || !engine) return result;
+// gets a plain group of its own. When the best page is no good answer, the results say so first.
+function reorder(result, entry) {
+  if (!entry || !result || !result.items || !engine) return result;
+  var ranked = entry.ranked;
+  var first = entry.weak ? [noAnswerGroup(ranked && ranked.length ? ranked[0].score : 0)] : [];
+  if (!ranked) return first.length ? Object.assign({}, result, { items: first.concat(result.items) }) : result;
   var groups = new Map();
   result.items.forEach(function (group) { groups.set(self.RwRank.pageOf(group[0].location), group); });
   var items = [];
@@ -116,7 +155,7 @@ function reorder(result, ranked) {
   result.items.forEach(function (group) {
     if (!seen.has(self.RwRank.pageOf(group[0].location))) items.push(group);
   });
-  return Object.assign({}, result, { items: items });
+  return Object.assign({}, result, { items: first.concat(items) });
 }
 
 // Limits on one query: its length and its words (a question is a few dozen characters; the
@@ -154,10 +193,14 @@ realAddEventListener("message", function (ev) {
     message = { type: QUERY, data: capQuery(message.data) };
     // Our own steps must never cost a visitor the search: on an error, Material's order.
     var ranked = null;
+    var weak = false;
     var lunrQuery = message.data;
     try { ranked = engine ? engine.rank(message.data) : null; } catch (err) { console.warn(err); }
+    try {
+      weak = !!engine && message.data.trim().length >= MIN_VERDICT_CHARS && !self.RwRank.answers(ranked);
+    } catch (err) { console.warn(err); }
     try { lunrQuery = rewrite(message.data); } catch (err) { console.warn(err); }
-    pending.push(ranked);  // exactly one per query handed to Material, which always answers
+    pending.push({ ranked: ranked, weak: weak });  // exactly one per query handed to Material, which always answers
     message = { type: QUERY, data: lunrQuery };
   }
   materialHandler({ data: message });
