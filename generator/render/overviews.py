@@ -20,6 +20,7 @@ from ..model import (
 )
 from . import dialect
 from .editorial import render_coverage, render_field_reference
+from .facets import BROWSERS
 from .frame import (
     Page,
     demote,
@@ -213,6 +214,8 @@ class OverviewPages(RecordPages):
             parts += self._region_table(entries, path)
         elif kind == "begrip":
             parts += self._glossary(entries, path)
+        elif kind in BROWSERS:
+            parts += BROWSERS[kind](self.catalog, entries, path)
         else:
             parts += [summary_line(e, path) for e in entries]
         return Page(path, "\n".join(parts).rstrip() + "\n", title)

@@ -10,7 +10,7 @@ Events used:
   abbreviation on every page explains itself.
 - on_page_content: sanitize the page's HTML (generator/sanitize.py: Markdown attribute lists can
   still turn data into markup), then make abbreviations focusable, so the explanation also
-  shows on focus.
+  shows on focus, and put the renderer's own drawings (route diagrams) in their placeholders.
 - on_post_page / on_post_template: the page's final HTML (after the theme and every plugin) through
   the one page policy (`sanitize_page`); the theme's own scripts are kept by hash or path.
 - on_post_build: write the page → source manifest (`generator.output.manifest`); Material's search
@@ -35,6 +35,7 @@ from ...catalog import Catalog
 from ...load import load_catalog, load_history
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
 from ...output.dates import build_date
+from ...output.figures import insert_figures
 from ...output.manifest import MANIFEST_PATH, manifest_json
 from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_index
 from ...problems import DataError
@@ -71,6 +72,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.root = Path.cwd()
         self.inline_hashes: frozenset[str] = frozenset()
         self.manifest: dict[str, str] = {}
+        self.figures: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -120,9 +122,12 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         # One look-up table: Files rebuilds its own index after every append.
         existing = {file.src_uri for file in files}
         self.manifest = {}
+        self.figures = {}
         for page in self.renderer.pages():
             if page.source:
                 self.manifest[page.path] = page.source
+            if page.figures:
+                self.figures[page.path] = page.figures
             if page.path in existing:
                 raise PluginError(f"{docs_rel}/{page.path} bestaat al; die pagina wordt uit data/ gemaakt")
             file = File.generated(config, page.path, content=page.markdown)
@@ -157,7 +162,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         # The last line of defence against hostile data: only what page content legitimately uses.
         html = sanitize_html(html)
         # An explained abbreviation must also explain itself to keyboard users: make it focusable.
-        return html.replace("<abbr title=", '<abbr tabindex="0" title=')
+        html = html.replace("<abbr title=", '<abbr tabindex="0" title=')
+        # Drawings the renderer built and escaped itself, after the content policy (which allows no SVG).
+        return insert_figures(html, self.figures.get(page.file.src_uri, ()))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
