@@ -196,22 +196,26 @@ SVG_ATTRIBUTES: dict[str, set[str]] = {
 }
 """Presentation attributes of those drawings (no `style`: the Content-Security-Policy forbids it)."""
 
-PAGE_TAGS: frozenset[str] = ALLOWED_TAGS | SVG_TAGS | {
-    "header",
-    "main",
-    "article",
-    "aside",
-    "footer",
-    "form",
-    "label",
-    "input",
-    "button",
-    "svg",
-    "path",
-    "title",
-    "meta",
-    "link",
-}
+PAGE_TAGS: frozenset[str] = (
+    ALLOWED_TAGS
+    | SVG_TAGS
+    | {
+        "header",
+        "main",
+        "article",
+        "aside",
+        "footer",
+        "form",
+        "label",
+        "input",
+        "button",
+        "svg",
+        "path",
+        "title",
+        "meta",
+        "link",
+    }
+)
 """Content tags plus the theme's own: its layout, the search form, the drawer toggles and icons,
 and in the head the title, meta and link elements."""
 

@@ -55,7 +55,7 @@ def step_order(route: Route) -> list[str]:
                 queue.append(answer.next)
     found += [n for n in route.nodes if n not in seen]  # unreachable steps are rejected; keep them anyway
     rank = {n: i for i, n in enumerate(found)}
-    incoming: dict[str, int] = {n: 0 for n in found}
+    incoming: dict[str, int] = dict.fromkeys(found, 0)
     for _source, _i, target in route.edges():
         if target in incoming:
             incoming[target] += 1

@@ -70,8 +70,7 @@ def load_queries(path: Path) -> list[dict[str, Any]]:
 
 # The first result item that admits there is no good answer (workers/rw-search.js) is not a page found.
 NO_ANSWER_TITLE = "Hier hebben we geen goed antwoord op"
-_RESULTS_JS = (
-    """
+_RESULTS_JS = """
 () => {
   const meta = document.querySelector('.md-search-result__meta');
   const items = [...document.querySelectorAll('.md-search-result__list > li.md-search-result__item')];
@@ -81,7 +80,6 @@ _RESULTS_JS = (
           noAnswer: items.length > 0 && isNoAnswer(items[0])};
 }
 """.replace("NO_ANSWER", json.dumps(NO_ANSWER_TITLE))
-)
 
 
 def page_path(href: str, base: str) -> str:
