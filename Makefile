@@ -41,6 +41,11 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) -m generator build
 
+# The whole site as files that open from disk (file://, search included): routewijzer-offline/ and routewijzer-offline.zip.
+.PHONY: offline
+offline: $(STAMP)
+	$(PY) -m generator offline
+
 # The editors' fast loop: validate data, strict build, internal links and anchors. Prints only problems.
 .PHONY: check
 check: $(STAMP)

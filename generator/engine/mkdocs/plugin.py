@@ -48,10 +48,13 @@ from ...problems import DataError, Problem
 from ...render.frame import NavItem
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
+from .offline import OFFLINE_FLAG
 from .warnings import WarningCollector, parse_mkdocs_warning
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
 """Beside docs/assets/javascripts/workers/rw-search.js, which fetches it."""
+SEARCH_TERMS_SCRIPT = "assets/javascripts/workers/rw-search-data.js"
+"""The same data as a script, for the offline copy: from disk the worker cannot fetch JSON."""
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -175,10 +178,19 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             keywords = written_page_keywords(written)
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
-        files.append(
-            File.generated(config, SEARCH_TERMS_PATH, content=search_terms_json(self.renderer.catalog, keywords))
-        )
+        terms = search_terms_json(self.renderer.catalog, keywords)
+        files.append(File.generated(config, SEARCH_TERMS_PATH, content=terms))
+        if config.extra.get(OFFLINE_FLAG):
+            files.append(File.generated(config, SEARCH_TERMS_SCRIPT, content=f"self.RW_SEARCH_TERMS = {terms};\n"))
         return files
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        # Material's offline plugin adds a shim from a CDN; the site makes no request to another
+        # host (the offline copy has its own, engine/mkdocs/offline.py).
+        polyfills = config.extra.get("polyfills") or []
+        config.extra["polyfills"] = [p for p in polyfills if "//" not in str(p)]
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.abbreviations is None:
