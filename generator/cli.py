@@ -342,7 +342,9 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("offline", help="bouw de site als bestanden om vanaf schijf te openen, ook als zip")
     p.add_argument("--config", default="mkdocs.yml")
-    p.add_argument("--out", default="routewijzer-offline", help="de map; de zip komt ernaast (standaard: routewijzer-offline)")
+    p.add_argument(
+        "--out", default="routewijzer-offline", help="de map; de zip komt ernaast (standaard: routewijzer-offline)"
+    )
     p.add_argument("--no-strict", action="store_true", help="waarschuwingen niet als fout behandelen")
     p.add_argument("-q", "--quiet", action="store_true", help="alleen problemen tonen")
     p.set_defaults(func=_cmd_offline)

@@ -42,7 +42,7 @@ def _get(app: Any, path: str, query: str = "") -> tuple[str, dict[str, str], byt
 def test_a_good_build_serves_the_site_with_the_external_reload_script():
     state = ServeState()
     state.finished()
-    status, headers, body = _get(serve_with_errors(_site, state), "/wet/jeugdwet/")
+    status, _, body = _get(serve_with_errors(_site, state), "/wet/jeugdwet/")
     assert status == "200 OK"
     assert b"<h1>Jeugdwet</h1>" in body
     assert b"var livereload" not in body, "the engine's inline script is blocked by the CSP; it goes"
@@ -95,7 +95,7 @@ def test_the_reload_poll_answers_when_a_newer_build_finishes():
     assert _get(app, f"{PREFIX}generatie", "na=0")[2] == b"1", "an older page hears of the newer build at once"
     threading.Timer(0.3, state.finished).start()
     started = time.monotonic()
-    status, _, body = _get(app, f"{PREFIX}generatie", "na=1")
+    _, _, body = _get(app, f"{PREFIX}generatie", "na=1")
     assert body == b"2" and 0.2 < time.monotonic() - started < 5
     assert _get(app, f"{PREFIX}herladen.js")[1]["Content-Type"].startswith("text/javascript")
     assert _get(app, f"{PREFIX}fout.css")[1]["Content-Type"].startswith("text/css")

@@ -142,7 +142,7 @@ def test_a_chromium_of_ones_own_is_not_replaced(tmp_path: Path):
 
 
 def test_without_apt_get_the_message_points_at_the_readme(tmp_path: Path):
-    env, log = _machine(tmp_path)
+    env, _ = _machine(tmp_path)
     (tmp_path / "bin" / "apt-get").unlink()
     result = subprocess.run(
         [str(SCRIPT), "node:nodejs"], env=env, capture_output=True, text=True, timeout=30, check=False

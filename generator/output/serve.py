@@ -115,7 +115,7 @@ def _problem_item(problem: Problem) -> str:
     todo = f"Open <code>{path}</code> en ga naar regel {problem.line}"
     todo += f" (veld <code>{html.escape(problem.field)}</code>)." if problem.field else "."
     todo += " Verbeter wat hierboven staat en sla het bestand op."
-    return f"<li>{where}: {html.escape(problem.message)}<span class=\"doen\">Wat te doen: {todo}</span></li>"
+    return f'<li>{where}: {html.escape(problem.message)}<span class="doen">Wat te doen: {todo}</span></li>'
 
 
 def render_error_page(state: ServeState) -> str:

@@ -36,7 +36,6 @@ from .history import render_history
 from .records import LESSON_KIND_LABELS, LEVEL_LABELS, RecordPages
 from .text import escape, format_date
 
-
 OFFLINE_COPY = [
     "## Zonder internet",
     "",

@@ -29,8 +29,6 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
-
 CHROMIUM = os.environ.get("ROUTEWIJZER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

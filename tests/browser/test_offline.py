@@ -104,7 +104,10 @@ def test_from_disk_links_open_pages_and_search_answers(browser: Any, offline_cop
         # each opens a page, not a folder listing.
         for start, selector in (
             ("index.html", "article a[href$='.html']"),
-            ("wet/jeugdwet.html", "nav.md-nav--primary a.md-nav__link[href$='.html']:not(.md-nav__link--active):visible"),
+            (
+                "wet/jeugdwet.html",
+                "nav.md-nav--primary a.md-nav__link[href$='.html']:not(.md-nav__link--active):visible",
+            ),
         ):
             page.goto((offline_copy / start).as_uri())
             link = page.locator(selector).first
