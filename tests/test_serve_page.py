@@ -6,12 +6,16 @@ is tests/browser/test_serve_errors.py.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 from typing import Any
 
 from generator.output.serve import PREFIX, ServeState, render_error_page, serve_with_errors
 from generator.problems import Problem
+from tests.conftest import ROOT
 
 PAGE = b"<html><body><h1>Jeugdwet</h1><script>\nvar livereload = function(epoch, requestId) {};\nlivereload(1, 2);\n</script></body></html>"
 
@@ -107,3 +111,35 @@ def test_the_reload_poll_gives_up_after_its_timeout():
     started = time.monotonic()
     assert state.wait_newer(1, timeout=0.2) == 1
     assert time.monotonic() - started < 2
+
+
+def test_serve_starts_with_broken_data_and_answers_at_once(scratch):
+    """Before, `mkdocs serve` exited on bad data at start and hung every request on a bad rebuild."""
+    from tests.conftest import MINI_DATA, REGION_PATH
+    from tests.test_serve import fetch, free_port, wait_for
+
+    root = scratch({REGION_PATH: MINI_DATA[REGION_PATH].replace("cbs_code: JZ01", "cbs_code: fout")})
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/regio/groningen/"
+    try:
+        assert wait_for(url, "1 fout in de data: de site is niet gebouwd"), "no error page"
+        started = time.monotonic()
+        body = fetch(f"http://127.0.0.1:{port}/thema/")
+        assert body is not None and "data/regio/groningen.yaml</code>, regel 4, veld <code>cbs_code</code>" in body
+        assert time.monotonic() - started < 5
+        (root / REGION_PATH).write_text(MINI_DATA[REGION_PATH])
+        assert wait_for(url, "De jeugdregio Groningen."), "the fixed data did not show"
+        assert f'src="{PREFIX}herladen.js"' in (fetch(url) or "")
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+    assert "FOUT: data/regio/groningen.yaml:4: cbs_code: 'fout' heeft niet de goede vorm" in output
