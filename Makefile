@@ -51,7 +51,7 @@ offline: $(STAMP)
 check: $(STAMP)
 	@$(PY) -m generator check
 
-# Run every test (installs Chromium and Node.js when missing; under make test a missing tool fails a test, never skips it).
+# Run every test; installs Chromium and Node.js when missing, and a test whose tool is missing fails instead of skipping.
 .PHONY: test
 test: $(STAMP) test-deps
 	ROUTEWIJZER_REQUIRE_TOOLS=1 $(PY) -m pytest -n 2 -q
