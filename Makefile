@@ -95,7 +95,7 @@ lock: $(STAMP)
 # Remove the built site and caches (keeps .venv).
 .PHONY: clean
 clean:
-	rm -rf site .site.* .pytest_cache .ruff_cache .mypy_cache
+	rm -rf site .site.* routewijzer-offline routewijzer-offline.zip .routewijzer-offline.* .pytest_cache .ruff_cache .mypy_cache
 
 # External links in data/ and docs/: rate-limited per site, cached, reported in reports/linkcheck.{md,json}.
 .PHONY: linkcheck
