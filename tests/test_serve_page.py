@@ -82,6 +82,7 @@ def test_failed_build_answers_every_page_with_the_dutch_list_and_assets_still_lo
         assert "<script>alert" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
         assert f'<script src="{PREFIX}herladen.js" data-generatie="1"></script>' in text
     assert _get(app, "/assets/x.css")[2] == b"a{}"
+    assert b"fouten in de data" not in _get(app, "/livereload/1/2")[2]
 
 
 def test_a_build_failure_without_data_problems_is_shown_too():

@@ -154,6 +154,8 @@ geeft hem ook. Uitleg over elk veld: de pagina <em>Velden per soort record</em> 
 
 
 def _is_page_request(path: str) -> bool:
+    if path.startswith("/livereload/"):  # the engine's own reload poll, not a page
+        return False
     last = path.rsplit("/", 1)[-1]
     return path.endswith("/") or last.endswith(".html") or "." not in last
 
