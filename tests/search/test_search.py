@@ -7,7 +7,6 @@ search box; these tests hold the line in `make test` without a browser.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from tests.conftest import ROOT
 HARNESS = Path(__file__).with_name("harness.js")
 QUERIES = Path(__file__).with_name("queries.yaml")
 INDEPENDENT = Path(__file__).with_name("queries-independent.yaml")
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the search worker")
+pytestmark = pytest.mark.usefixtures("node")  # skips, or fails under make test (conftest.py)
 
 
 def search(site: Path, queries: list[str]) -> list[dict[str, Any]]:

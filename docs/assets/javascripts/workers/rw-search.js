@@ -38,32 +38,44 @@ var QUERY = 2;
 var RESULT = 3;
 // Our modules, relative to this worker; loaded together with Material's worker.
 var MODULES = ["../search/dutch.js", "../search/rank.js"];
-var params = new URL(self.location.href).searchParams;
+// The worker's own address: in the offline copy opened from disk, the worker runs in a frame
+// (../rw-file-worker.js), which passes the address it was started with as RW_WORKER_URL.
+var WORKER_URL = self.RW_WORKER_URL || self.location.href;
+var params = new URL(WORKER_URL).searchParams;
 var materialHandler = null;
 var engine = null;             // our search index (RwRank.createIndex), built when the index arrives
+var loading = null;            // the promise of loadMaterial
 
 var realAddEventListener = self.addEventListener.bind(self);
 
 // Load our modules and Material's worker when the index arrives (the page asks for it only
 // when someone is about to search), and capture the message listener Material registers, so
-// we can call it ourselves.
+// we can call it ourselves. A worker's importScripts loads at once; the offline copy's frame
+// loads script files one after another and returns a promise: both end in a promise here.
 function loadMaterial() {
-  if (materialHandler !== null) return;
+  if (loading !== null) return loading;
+  var modules;
   if (!self.RwRank) {
-    try { importScripts.apply(self, MODULES); } catch (err) { console.warn(err); }
+    try { modules = importScripts.apply(self, MODULES); } catch (err) { console.warn(err); }
   }
-  self.addEventListener = function (type, listener, options) {
-    if (type === "message" && materialHandler === null) {
-      materialHandler = listener;
-      return;
+  loading = Promise.resolve(modules).catch(function (err) { console.warn(err); }).then(function () {
+    self.addEventListener = function (type, listener, options) {
+      if (type === "message" && materialHandler === null) {
+        materialHandler = listener;
+        return;
+      }
+      return realAddEventListener(type, listener, options);
+    };
+    var material;
+    try {
+      material = importScripts(params.get("material"));
+    } catch (err) {
+      self.addEventListener = realAddEventListener;
+      throw err;
     }
-    return realAddEventListener(type, listener, options);
-  };
-  try {
-    importScripts(params.get("material"));
-  } finally {
-    self.addEventListener = realAddEventListener;
-  }
+    return Promise.resolve(material).finally(function () { self.addEventListener = realAddEventListener; });
+  });
+  return loading;
 }
 
 // The Dutch stemmer of lunr's language support, which Material's worker loads for a Dutch
@@ -74,7 +86,13 @@ function stem(word) {
 }
 
 function loadData() {
-  return fetch(new URL("rw-search.json", self.location.href).href)
+  if (self.RW_WORKER_URL) {
+    // Opened from disk: nothing can be fetched, so the offline build also writes the data as a script.
+    return Promise.resolve(importScripts("rw-search-data.js"))
+      .then(function () { return self.RW_SEARCH_TERMS || {}; })
+      .catch(function () { return {}; });
+  }
+  return fetch(new URL("rw-search.json", WORKER_URL).href)
     .then(function (response) { return response.ok ? response.json() : {}; })
     .catch(function () { return {}; });
 }
@@ -173,8 +191,10 @@ function capQuery(query) {
 }
 
 realAddEventListener("message", function (ev) {
-  var message = ev.data;
-  loadMaterial();
+  loadMaterial().then(function () { handle(ev.data); });
+});
+
+function handle(message) {
   if (message && message.type === SETUP) {
     var docs = message.data.docs || [];
     loadData().then(function (data) {
@@ -204,7 +224,7 @@ realAddEventListener("message", function (ev) {
     message = { type: QUERY, data: lunrQuery };
   }
   materialHandler({ data: message });
-});
+}
 
 // Material's worker answers with postMessage; a query's answer is reordered on its way out.
 var pending = [];
