@@ -201,7 +201,7 @@ and in the head the title, meta and link elements."""
 PAGE_ATTRIBUTES: dict[str, set[str]] = {tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}
 PAGE_ATTRIBUTES["*"] = PAGE_ATTRIBUTES["*"] | {"class", "id", "title", "role", "tabindex"}
 for _tag, _names in {
-    "a": {"rel", "target"},
+    "a": {"rel", "target", "hreflang"},
     "label": {"for"},
     "input": {"type", "name", "checked", "autocomplete", "autocapitalize", "autocorrect", "spellcheck"}
     | {"placeholder", "required", "value"},
@@ -210,7 +210,7 @@ for _tag, _names in {
     "svg": {"viewbox", "viewBox", "xmlns"},
     "path": {"d"},
     "meta": {"charset", "name", "content", "http-equiv"},
-    "link": {"rel", "href", "sizes", "type"},
+    "link": {"rel", "href", "sizes", "type", "hreflang"},
 }.items():
     PAGE_ATTRIBUTES.setdefault(_tag, set()).update(_names)
 
