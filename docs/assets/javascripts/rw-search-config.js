@@ -8,6 +8,8 @@
   var material = new URL(config.search, document.baseURI);
   var wrapper = new URL("rw-search.js", material);
   wrapper.searchParams.set("material", material.pathname.split("/").pop());
+  // The page's language (en on /en/ pages) decides the search language when a query does not.
+  wrapper.searchParams.set("lang", document.documentElement.lang === "en" ? "en" : "nl");
   config.search = wrapper.href;
   el.textContent = JSON.stringify(config);
 })();
