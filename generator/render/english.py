@@ -77,7 +77,7 @@ KIND_TITLES = {
 """English labels per translated kind (singular, plural; the plural is also the overview's title)."""
 
 KIND_INTROS = {
-    "begrip": "Letters from the municipality, the court or youth care use Dutch words. Here they are explained "
+    "begrip": "Letters from the local council, the court or youth care use Dutch words. Here they are explained "
     "in plain English. The Dutch word stays beside the English, so you can find it in your letter.",
     "contact": "Whom can you turn to with a question, a worry or a complaint? The phone numbers below come "
     "straight from our Dutch contact pages. Most of these organisations speak Dutch; many can also help in English.",
@@ -88,7 +88,7 @@ KIND_INTROS = {
 PAGE_REFS_EN = {
     "regio/gemeenten": (
         "Vind je regio",
-        "Find your municipality. The page of your youth care region shows its regional expert team (RET).",
+        "Find your local council. The page of your youth care region shows its regional expert team (RET).",
     ),
     "regio/index": ("Jeugdregio's", "All youth care regions, with their regional expert team (RET)."),
     "netwerk/index": ("Expertisenetwerken (BEN)", "The eight supra-regional expertise networks (BEN)."),
