@@ -157,7 +157,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             target = files.get_file_from_path(other)
             if target is None:
                 raise PluginError(f"{docs_rel}/{src}: translation_of: de pagina {other} bestaat niet")
-            self.alternates[src] = {"lang": lang, "url": target.url}
+            # The home page's URL is "./"; joined to site_url it must be the site's root.
+            self.alternates[src] = {"lang": lang, "url": "" if target.url == "./" else target.url}
         files.append(
             File.generated(config, SEARCH_TERMS_PATH, content=search_terms_json(self.renderer.catalog, keywords))
         )
