@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from datetime import date
 
@@ -118,8 +119,11 @@ def dutch(text: str) -> str:
     return dialect.block("span", escape(text), attributes='lang="nl"')
 
 
-def front(boost: float, tags: Iterable[str]) -> str:
-    return dialect.front_matter(boost=boost, tags=tags, extra=FRONT_EXTRA)
+def front(title: str, boost: float | None = None, tags: Iterable[str] | None = None) -> str:
+    """Front matter of an English page. The title is given, or MkDocs would name a page that is not in
+    the navigation after its file (a Dutch word); HTML-escaped, as the theme writes it as it is."""
+    extra = {**FRONT_EXTRA, "title": html.escape(title, quote=False)}
+    return dialect.front_matter(boost=boost, exclude=boost is None, tags=tags, extra=extra)
 
 
 class EnglishPages:
@@ -190,7 +194,7 @@ class EnglishPages:
         path = en_path(f"{kind}/index.md")
         title = KIND_TITLES[kind][1]
         parts = [
-            dialect.front_matter(exclude=True, extra=FRONT_EXTRA),
+            front(title),
             "",
             self.crumbs(path),
             "",
@@ -246,7 +250,7 @@ class EnglishPages:
         index = en_path(f"{kind}/index.md")
         tags = [KIND_TITLES[kind][0], *(_audience(entry))]
         parts = [
-            front(KIND_BY_FOLDER[kind].search_weight, tags),
+            front(english.title, KIND_BY_FOLDER[kind].search_weight, tags),
             "",
             self.crumbs(path, (KIND_TITLES[kind][1], index)),
             "",
@@ -362,8 +366,8 @@ class EnglishPages:
             out.append(line)
         return out
 
-    def _route_front(self, entry: Entry, boost: float) -> str:
-        return front(boost, [KIND_TITLES["route"][0], *_audience(entry)])
+    def _route_front(self, title: str, entry: Entry, boost: float) -> str:
+        return front(title, boost, [KIND_TITLES["route"][0], *_audience(entry)])
 
     def _route_crumbs(self, path: str, entry: Entry, english: RouteTranslation, *, with_route: bool) -> str:
         parts = [(KIND_TITLES["route"][1], en_path("route/index.md"))]
@@ -376,7 +380,7 @@ class EnglishPages:
         start = english.nodes[route.start].question
         assert start is not None
         out = [
-            self._route_front(entry, KIND_BY_FOLDER["route"].search_weight),
+            self._route_front(english.title, entry, KIND_BY_FOLDER["route"].search_weight),
             "",
             self._route_crumbs(path, entry, english, with_route=False),
             "",
@@ -413,7 +417,7 @@ class EnglishPages:
         assert question is not None
         path = en_path(node_path(entry.id, node_id))
         out = [
-            self._route_front(entry, 0.5),
+            self._route_front(question.text, entry, 0.5),
             "",
             self._route_crumbs(path, entry, english, with_route=True),
             "",
@@ -437,7 +441,7 @@ class EnglishPages:
         assert outcome is not None and dutch_outcome is not None
         path = en_path(node_path(entry.id, node_id))
         out = [
-            self._route_front(entry, 1.1),
+            self._route_front(outcome.title, entry, 1.1),
             "",
             self._route_crumbs(path, entry, english, with_route=True),
             "",
