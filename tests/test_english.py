@@ -105,8 +105,11 @@ def problems(root: Path) -> list[str]:
 
 def test_translations_load(scratch):
     root = scratch(
-        {"data/begrip/ots.yaml": OTS + OTS_EN, "data/contact/veilig-thuis.yaml": VEILIG_THUIS + VEILIG_THUIS_EN,
-         "data/route/wat-past.yaml": ROUTE},
+        {
+            "data/begrip/ots.yaml": OTS + OTS_EN,
+            "data/contact/veilig-thuis.yaml": VEILIG_THUIS + VEILIG_THUIS_EN,
+            "data/route/wat-past.yaml": ROUTE,
+        },
         data_only=True,
     )
     catalog = load_catalog(root / "data", root)
@@ -168,8 +171,10 @@ def test_translations_load(scratch):
                     "    bel:\n      outcome:\n        title: Call Veilig Thuis",
                 )
             },
-            ["data/route/wat-past.yaml:49: en.nodes.wet: in het Nederlands is deze stap een uitkomst ('outcome:'); "
-             "vertaal hem zo"],
+            [
+                "data/route/wat-past.yaml:49: en.nodes.wet: in het Nederlands is deze stap een uitkomst ('outcome:'); "
+                "vertaal hem zo"
+            ],
             id="question-for-an-outcome",
         ),
         pytest.param(
@@ -184,7 +189,9 @@ def test_translations_load(scratch):
         ),
         pytest.param(
             {"data/les/volgen.yaml": MINI_DATA["data/les/volgen.yaml"] + OTS_EN},
-            ["data/les/volgen.yaml:12: en: dit soort record heeft geen Engelse vertaling; alleen begrippen, contacten en routes kunnen 'en:' hebben"],
+            [
+                "data/les/volgen.yaml:12: en: dit soort record heeft geen Engelse vertaling; alleen begrippen, contacten en routes kunnen 'en:' hebben"
+            ],
             id="kind-without-translations",
         ),
     ],
@@ -291,7 +298,9 @@ def test_links_to_untranslated_pages_say_in_dutch(english_site):
     answers = {a.get_text(strip=True): a for a in html.select("article li a")}
     assert answers["Yes"]["href"] == "bel/"
     no = answers["No"]
-    assert (english_site / "en/route/wat-past" / no["href"]).resolve() == (english_site / "route/wat-past/wet").resolve()
+    assert (english_site / "en/route/wat-past" / no["href"]).resolve() == (
+        english_site / "route/wat-past/wet"
+    ).resolve()
     assert "(next step in Dutch)" in no.parent.get_text()
     related = soup(english_site, "en/begrip/ots").select_one("article")
     assert related is not None

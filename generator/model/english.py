@@ -39,7 +39,9 @@ class Translation(StrictModel):
     @classmethod
     def _not_in_future(cls, value: date) -> date:
         if value > date.today():
-            raise ValueError(f"{value.isoformat()} ligt in de toekomst; vul de datum in waarop de vertaling is nagekeken")
+            raise ValueError(
+                f"{value.isoformat()} ligt in de toekomst; vul de datum in waarop de vertaling is nagekeken"
+            )
         return value
 
 

@@ -216,6 +216,7 @@ def export_site(
         )
     except ValueError as exc:
         raise ExportError(str(exc)) from exc
+    keywords.update(renderer.english.search_keywords())  # as the plugin does: the English pages' keywords
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))

@@ -279,7 +279,7 @@ def _translations(catalog: Catalog, link: typing.Callable[[Entry], str]) -> list
         "",
         "Begrippen, contacten en routes voor ouders en jongeren kunnen een Engelse vertaling hebben "
         "(`en:` in hetzelfde bestand). Een record zonder vertaling heeft geen Engelse pagina; een link "
-        "ernaartoe op een Engelse pagina zegt \"(in Dutch)\".",
+        'ernaartoe op een Engelse pagina zegt "(in Dutch)".',
         "",
         "### Nog niet vertaald",
         "",
@@ -293,7 +293,11 @@ def _translations(catalog: Catalog, link: typing.Callable[[Entry], str]) -> list
         "",
     ]
     out += (
-        ["| Pagina | Bestand en regel | Vertaling nagekeken | Nederlands gecontroleerd |", "|---|---|---|---|", *outdated]
+        [
+            "| Pagina | Bestand en regel | Vertaling nagekeken | Nederlands gecontroleerd |",
+            "|---|---|---|---|",
+            *outdated,
+        ]
         if outdated
         else ["Niets: elke vertaling is bij."]
     ) + [""]

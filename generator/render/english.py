@@ -38,7 +38,6 @@ from .frame import (
     crumbs,
     demote,
     email_link,
-    link,
     meta_line,
     page_path,
     phone_link,
@@ -100,7 +99,7 @@ PAGE_REFS_EN = {
 URGENT = ("112", "veilig-thuis", "113-zelfmoordpreventie", "kindertelefoon")
 """Contacts shown first, with their numbers, on the English help page (the Dutch parents' page's order)."""
 
-FRONT_EXTRA = {"lang": "en", "hide": ["navigation"]}
+FRONT_EXTRA: dict[str, str | list[str]] = {"lang": "en", "hide": ["navigation"]}
 """Every English page: `lang: en` (the theme sets `<html lang>` and Material's English strings from it);
 the sidebar is the Dutch navigation, so English pages hide it and carry their own trail."""
 
@@ -122,7 +121,7 @@ def dutch(text: str) -> str:
 def front(title: str, boost: float | None = None, tags: Iterable[str] | None = None) -> str:
     """Front matter of an English page. The title is given, or MkDocs would name a page that is not in
     the navigation after its file (a Dutch word); HTML-escaped, as the theme writes it as it is."""
-    extra = {**FRONT_EXTRA, "title": html.escape(title, quote=False)}
+    extra: dict[str, str | list[str]] = {**FRONT_EXTRA, "title": html.escape(title, quote=False)}
     return dialect.front_matter(boost=boost, exclude=boost is None, tags=tags, extra=extra)
 
 
@@ -206,7 +205,7 @@ class EnglishPages:
         if kind == "contact":
             parts += self._urgent(path)
             parts += [dialect.heading(2, "All contacts in English", anchor="all"), ""]
-        for entry in sorted(entries, key=lambda e: (translation(e).title.casefold())):  # type: ignore[union-attr]
+        for entry in sorted(entries, key=lambda e: translation(e).title.casefold()):  # type: ignore[union-attr]
             english = translation(entry)
             assert english is not None
             target = page_path(kind, entry.id)
@@ -296,7 +295,9 @@ class EnglishPages:
                 continue
             if isinstance(value, Unknown):
                 dutch_page = relative(en_path(page_path("contact", entry.id)), page_path("contact", entry.id))
-                rows.append((label, f"*Not known to us.* The [Dutch page]({dutch_page}) (in Dutch) says where to look."))
+                rows.append(
+                    (label, f"*Not known to us.* The [Dutch page]({dutch_page}) (in Dutch) says where to look.")
+                )
             else:
                 rows.append((label, fmt(value)))
         if english.hours:
@@ -544,10 +545,10 @@ def alternates(pairs: dict[str, str], written: Iterable[tuple[str, str | None]])
     for nl, en in pairs.items():
         found[nl] = ("en", en)
         found[en] = ("nl", nl)
-    for en, nl in written:
-        if nl:
-            found[nl] = ("en", en)
-            found[en] = ("nl", nl)
+    for english, dutch_page in written:
+        if dutch_page:
+            found[dutch_page] = ("en", english)
+            found[english] = ("nl", dutch_page)
     return found
 
 

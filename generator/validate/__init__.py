@@ -24,15 +24,15 @@ def validate_catalog(catalog: Catalog, broken: set[str] | frozenset[str] = froze
 
 __all__ = [
     "TRANSLATABLE_KINDS",
-    "check_translations",
-    "translation",
-    "translation_status",
     "check_references",
     "check_review_trail",
     "check_route",
     "check_routes",
+    "check_translations",
     "check_unique_fields",
     "iter_references",
     "iter_route_references",
+    "translation",
+    "translation_status",
     "validate_catalog",
 ]
