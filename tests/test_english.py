@@ -345,3 +345,24 @@ def test_hand_written_english_pages_retype_no_phone_number():
     for page in (ROOT / "docs/en").rglob("*.md"):
         runs = {re.sub(r"\D", "", run) for run in re.findall(r"\d[\d\s-]{2,}\d", page.read_text(encoding="utf-8"))}
         assert not runs & numbers, page
+
+
+def test_hostile_translation_stays_text(scratch):
+    """English text is untrusted like the Dutch: HTML is refused with the same Dutch message, and
+    Markdown-looking text stays text (escaped in the Markdown, the title escaped in the front matter)."""
+    with_html = OTS_EN.replace("title: Family supervision order (OTS)", "title: '<script>alert(1)</script> OTS'")
+    root = scratch({"data/begrip/ots.yaml": OTS + with_html}, data_only=True)
+    assert problems(root) == [
+        "data/begrip/ots.yaml:15: en.title: HTML-code is hier niet toegestaan; schrijf gewone tekst"
+    ]
+
+    hostile = OTS_EN.replace("title: Family supervision order (OTS)", "title: 'Tom & Jerry \\\" *x*'").replace(
+        "summary: A measure of the children's judge.", "summary: '[klik](javascript:alert(1)) {: onclick=alert(1) }'"
+    )
+    root = scratch({"data/begrip/ots.yaml": OTS + hostile}, data_only=True)
+    catalog = load_catalog(root / "data", root)
+    page = next(p for p in SiteRenderer(catalog).pages() if p.path == "en/begrip/ots.md")
+    assert not re.search(r"(?<!\\)\]\(javascript:", page.markdown)  # the brackets are escaped: no link
+    assert "\\[klik\\]" in page.markdown and "\\{: onclick" in page.markdown
+    assert "# Tom &amp; Jerry" in page.markdown and "\\*x\\*" in page.markdown
+    assert 'title: "Tom &amp; Jerry' in page.markdown
