@@ -138,6 +138,7 @@ def _readability_notes(site: Path, catalog: Catalog) -> list[str]:
     from .yamlfile import locate_text
 
     source = {f"{e.kind}/{e.id}/": e for e in catalog.entries.values()}
+    source.update({f"en/{e.kind}/{e.id}/": e for e in catalog.entries.values()})
     failing = [page for page in score_site(site, judged_only=True) if not page.passes]
     notes = []
     for page in sorted(failing, key=lambda p: p.score):

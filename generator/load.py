@@ -57,6 +57,10 @@ def _dutch_message(error: Any, key: str) -> str:
     given = error.get("input")
     if kind == "missing":
         return "dit verplichte veld ontbreekt"
+    if kind == "extra_forbidden" and key == "en" and len(error["loc"]) == 1:
+        return (
+            "dit soort record heeft geen Engelse vertaling; alleen begrippen, contacten en routes kunnen 'en:' hebben"
+        )
     if kind == "extra_forbidden":
         hint = did_you_mean(key, _FIELD_NAMES) or "; kijk in CONTRIBUTING.md welke velden er zijn"
         return f"onbekend veld '{key}'{hint}"

@@ -30,6 +30,15 @@ definition lists (the facts), the meta and review lines, hidden search keywords,
 fewer than four words (names, labels), and the sections that list links, sources or names
 ("Zie ook", "Bronnen", "Gemeenten (…)", "Jeugdregio's bij dit netwerk").
 
+English pages. Pages under en/ (the English pages for parents and young people, all of them
+judged) are scored with Flesch's original English formula, which Douma adapted:
+
+    206.835 - 1.015 x (words per sentence) - 84.6 x (syllables per word)
+
+with the same B1 line of 60 (Flesch's "plain English" band 60-70). English syllables are the larger
+of pyphen's English (en_US) hyphenation points and vowel groups that leave out a silent final e
+("care" is one, "people" two).
+
 Writes reports/readability.md (git-ignored) with every page.
 """
 
@@ -101,18 +110,34 @@ _ABBREVIATIONS = {
 }
 """Words that end with a full stop without ending the sentence (lower case, without the last dot)."""
 _SKIP = "a.md-content__button, nav, h1, h2, h3, h4, h5, h6, pre, code, table, dl, .rw-meta, .rw-reviewed, .rw-editors, [hidden]"
-_FACT_SECTIONS = ("zie ook", "bronnen", "gemeenten", "jeugdregio's bij")
+_FACT_SECTIONS = ("zie ook", "bronnen", "gemeenten", "jeugdregio's bij", "see also", "sources")
 """Sections (by the start of their h2) that list links, names or sources rather than prose."""
 
 
 # --------------------------------------------------------------------------- counting
 
 
-@lru_cache(maxsize=1)
-def _hyphenator() -> object:
+ENGLISH_PREFIX = "en/"
+"""Pages under this path are English: scored with Flesch's English formula, and all judged."""
+
+
+@lru_cache(maxsize=2)
+def _hyphenator(lang: str = "nl_NL") -> object:
     import pyphen
 
-    return pyphen.Pyphen(lang="nl_NL")
+    return pyphen.Pyphen(lang=lang)
+
+
+def count_syllables_en(word: str) -> int:
+    """Syllables in one English word (at least 1)."""
+    word = word.lower()
+    if not word.isalpha() and word[:1].isdigit():
+        return 1
+    hyphenated = len(_hyphenator("en_US").positions(word)) + 1  # type: ignore[attr-defined]
+    groups = len(re.findall(r"[aeiouy]+", word))
+    if groups > 1 and word.endswith("e") and not word.endswith(("le", "ee", "ie", "ye")):
+        groups -= 1  # silent final e: "care", "home", "judge"
+    return max(1, hyphenated, groups)
 
 
 def _vowel_groups(word: str) -> int:
@@ -132,7 +157,7 @@ def count_syllables(word: str) -> int:
     word = word.lower()
     if not word.isalpha() and word[:1].isdigit():
         return 1  # a numeral is read at a glance, whatever its length (textstat counts it so too)
-    hyphenated = len(_hyphenator().positions(word)) + 1  # type: ignore[attr-defined]
+    hyphenated = len(_hyphenator("nl_NL").positions(word)) + 1  # type: ignore[attr-defined]
     return max(1, hyphenated, _vowel_groups(word))
 
 
@@ -173,15 +198,26 @@ def flesch_douma(words: int, sentences: int, syllables: int) -> float:
     return 206.835 - 0.93 * (words / sentences) - 77 * (syllables / words)
 
 
+def flesch_english(words: int, sentences: int, syllables: int) -> float:
+    """Flesch Reading Ease (1948), the English original."""
+    if words == 0 or sentences == 0:
+        return 0.0
+    return 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words)
+
+
+_FORMULAS = {"nl": flesch_douma, "en": flesch_english}
+
+
 @dataclass(frozen=True)
 class SentenceScore:
     text: str
     words: int
     syllables: int
+    language: str = "nl"
 
     @property
     def score(self) -> float:
-        return flesch_douma(self.words, 1, self.syllables)
+        return _FORMULAS[self.language](self.words, 1, self.syllables)
 
 
 @dataclass(frozen=True)
@@ -189,6 +225,7 @@ class TextScore:
     """Flesch-Douma of a text and its sentences."""
 
     sentences: tuple[SentenceScore, ...]
+    language: str = "nl"
 
     @property
     def words(self) -> int:
@@ -200,7 +237,7 @@ class TextScore:
 
     @property
     def score(self) -> float:
-        return flesch_douma(self.words, len(self.sentences), self.syllables)
+        return _FORMULAS[self.language](self.words, len(self.sentences), self.syllables)
 
     def worst(self, n: int = WORST) -> list[SentenceScore]:
         """The sentences that pull the score down most: hardest first."""
@@ -208,16 +245,19 @@ class TextScore:
         return sorted(long_enough, key=lambda s: (s.score, -s.words))[:n]
 
 
-def score_text(blocks: str | Iterable[str]) -> TextScore:
-    """Score prose given as one string or as blocks (paragraphs, list items); each block ends a sentence."""
+def score_text(blocks: str | Iterable[str], language: str = "nl") -> TextScore:
+    """Score prose given as one string or as blocks (paragraphs, list items); each block ends a sentence.
+
+    `language`: "nl" (Flesch-Douma) or "en" (Flesch Reading Ease)."""
     if isinstance(blocks, str):
         blocks = [blocks]
+    count = count_syllables_en if language == "en" else count_syllables
     scored = []
     for block in blocks:
         for sentence in split_sentences(block):
             words = words_of(sentence)
-            scored.append(SentenceScore(sentence, len(words), sum(count_syllables(w) for w in words)))
-    return TextScore(tuple(scored))
+            scored.append(SentenceScore(sentence, len(words), sum(count(w) for w in words), language))
+    return TextScore(tuple(scored), language)
 
 
 # --------------------------------------------------------------------------- pages
@@ -239,8 +279,13 @@ class PageScore:
         return self.text.score
 
     @property
+    def english(self) -> bool:
+        return self.path.startswith(ENGLISH_PREFIX)
+
+    @property
     def for_parents_or_young(self) -> bool:
-        return bool(re.search(r"\b(ouders|jongeren)\b", self.audience))
+        # The English pages are written for parents and young people who do not read Dutch.
+        return self.english or bool(re.search(r"\b(ouders|jongeren)\b", self.audience))
 
     @property
     def judged(self) -> bool:
@@ -251,8 +296,11 @@ class PageScore:
         return not self.judged or self.score >= B1_THRESHOLD
 
 
-def extract_prose(html: str) -> tuple[str, str, list[str]]:
-    """(title, audience, prose blocks) of a built page; see the module docstring for what counts."""
+def extract_prose(html: str, *, english: bool = False) -> tuple[str, str, list[str]]:
+    """(title, audience, prose blocks) of a built page; see the module docstring for what counts.
+
+    On an English page, the Dutch words marked `lang="nl"` (a term beside its English explanation)
+    are not English prose and are left out."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
@@ -270,7 +318,7 @@ def extract_prose(html: str) -> tuple[str, str, list[str]]:
                 following = sibling.find_next_sibling()
                 sibling.decompose()
                 sibling = following
-    for element in article.select(_SKIP):
+    for element in article.select(_SKIP + (', [lang="nl"]' if english else "")):
         element.decompose()
     blocks = []
     for element in article.find_all(["p", "li"]):
@@ -301,14 +349,16 @@ def score_site(site: Path, *, judged_only: bool = False) -> list[PageScore]:
     """
     scores = []
     for page in iter_pages(site):
-        html = page.read_text(encoding="utf-8")
-        if judged_only and not _FOR_PARENTS_OR_YOUNG.search(html):
-            continue
-        start, end = html.find("<article"), html.rfind("</article>")
-        title, audience, blocks = extract_prose(html[start : end + len("</article>")] if 0 <= start < end else html)
         rel = page.parent.relative_to(site).as_posix()
         path = "" if rel == "." else f"{rel}/"
-        scores.append(PageScore(path, title, audience, score_text(blocks)))
+        english = path.startswith(ENGLISH_PREFIX)
+        html = page.read_text(encoding="utf-8")
+        if judged_only and not english and not _FOR_PARENTS_OR_YOUNG.search(html):
+            continue
+        start, end = html.find("<article"), html.rfind("</article>")
+        article = html[start : end + len("</article>")] if 0 <= start < end else html
+        title, audience, blocks = extract_prose(article, english=english)
+        scores.append(PageScore(path, title, audience, score_text(blocks, "en" if english else "nl")))
     return scores
 
 
@@ -324,7 +374,7 @@ def render_report(scores: list[PageScore]) -> str:
     judged = [s for s in scores if s.judged]
     failing = [s for s in judged if not s.passes]
     lines = [
-        "# Leesbaarheid (Flesch-Douma)",
+        "# Leesbaarheid (Flesch-Douma; Engelse pagina's onder /en/: Flesch)",
         "",
         f"Drempel voor pagina's voor ouders en jongeren: {B1_THRESHOLD:.0f} (ongeveer B1). "
         f"Pagina's met minder dan {MIN_WORDS} woorden lopende tekst worden niet beoordeeld.",
@@ -380,7 +430,8 @@ def main(argv: list[str] | None = None) -> int:
 
     failing = sorted((s for s in scores if not s.passes), key=lambda s: s.score)
     for page in failing:
-        print(f"/{page.path}: Flesch-Douma {page.score:.0f}, onder B1 ({B1_THRESHOLD:.0f}). Moeilijkste zinnen:")
+        formula = "Flesch (Engels)" if page.english else "Flesch-Douma"
+        print(f"/{page.path}: {formula} {page.score:.0f}, onder B1 ({B1_THRESHOLD:.0f}). Moeilijkste zinnen:")
         for sentence in page.text.worst():
             print(f"  ({sentence.score:.0f}, {sentence.words} woorden) {sentence.text}")
     judged = sum(1 for s in scores if s.judged)

@@ -159,7 +159,74 @@ ROUTE_FIELD_EXAMPLES: dict[tuple[str, str], Any] = {
 """Examples for the route models' fields (JSON Schema `examples`, field reference page), by (model, field)."""
 
 
-KIND_FIELD_EXAMPLES: dict[tuple[str, str], Any] = {**_RECORD_FIELD_EXAMPLES, **ROUTE_FIELD_EXAMPLES}
+_EN_TERM: dict[str, Any] = {
+    "reviewed": "2026-12-06",
+    "title": "Family supervision order (OTS)",
+    "summary": "A measure of the children's judge: a worker helps the family and keeps an eye on the child.",
+    "definition": "An OTS is a measure to protect a child. The children's judge decides on it.",
+}
+_EN_CONTACT: dict[str, Any] = {
+    "reviewed": "2026-12-06",
+    "title": "Veilig Thuis (domestic violence and child abuse helpline)",
+    "summary": "Advice and reporting centre for domestic violence and child abuse.",
+    "helps_with": ["advice when you are worried about violence at home"],
+}
+_EN_QUESTION: dict[str, Any] = {"text": "How old is the young person?", "answers": [{"text": "Younger than 18"}]}
+_EN_OUTCOME: dict[str, Any] = {
+    "title": "Youth care through the local council",
+    "summary": "For help with growing up and raising children under 18, the Youth Act applies.",
+    "decides": "The local council decides on youth care.",
+    "next_steps": ["Contact the neighbourhood team or youth team of your local council."],
+}
+_EN_ROUTE: dict[str, Any] = {
+    "reviewed": "2026-12-06",
+    "title": "Which law or rule fits this need for help?",
+    "summary": "Answer a few questions and see which law fits.",
+    "nodes": {"leeftijd": {"question": _EN_QUESTION}},
+}
+
+ENGLISH_FIELD_EXAMPLES: dict[tuple[str, str], Any] = {
+    ("Term", "en"): _EN_TERM,
+    ("Contact", "en"): _EN_CONTACT,
+    ("Route", "en"): _EN_ROUTE,
+    **{
+        (model, field): value
+        for model, data in (
+            ("TermTranslation", _EN_TERM),
+            ("ContactTranslation", _EN_CONTACT),
+            ("RouteTranslation", _EN_ROUTE),
+        )
+        for field, value in data.items()
+    },
+    **{
+        (model, field): value
+        for model in ("TermTranslation", "ContactTranslation", "RouteTranslation")
+        for field, value in (
+            ("body", "More about this, in plain English and your own words."),
+            ("keywords", ["my child is under supervision", "court letter about my child"]),
+        )
+    },
+    ("TermTranslation", "synonyms"): ["supervision order"],
+    ("ContactTranslation", "hours"): "24 hours a day, 7 days a week",
+    ("ContactTranslation", "cost"): "free",
+    ("NodeTranslation", "question"): _EN_QUESTION,
+    ("NodeTranslation", "outcome"): _EN_OUTCOME,
+    ("QuestionTranslation", "text"): _EN_QUESTION["text"],
+    ("QuestionTranslation", "help"): "Does more than one answer fit? Then choose the first one that fits.",
+    ("QuestionTranslation", "answers"): _EN_QUESTION["answers"],
+    ("AnswerTranslation", "text"): "Younger than 18",
+    ("AnswerTranslation", "hint"): "youth care can sometimes go on until 23",
+    **{("OutcomeTranslation", field): value for field, value in _EN_OUTCOME.items()},
+    ("OutcomeTranslation", "body"): "More about this outcome, in plain English.",
+}
+"""Examples for the English translations (`en:`), in English, by (model, field)."""
+
+
+KIND_FIELD_EXAMPLES: dict[tuple[str, str], Any] = {
+    **_RECORD_FIELD_EXAMPLES,
+    **ROUTE_FIELD_EXAMPLES,
+    **ENGLISH_FIELD_EXAMPLES,
+}
 """Examples where the generic one would mislead for a particular model, by (model, field)."""
 
 

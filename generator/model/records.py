@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
+from .english import ContactTranslation, TermTranslation
 from .fields import (
     Abbreviation,
     Audience,
@@ -218,6 +219,8 @@ class Term(_Themed):
     """Andere woorden die mensen gebruiken voor hetzelfde. Ze helpen bij zoeken."""
     definition: Text
     """Korte uitleg in één of twee zinnen, in gewoon Nederlands. Verschijnt ook als uitleg bij de afkorting."""
+    en: TermTranslation | None = None
+    """De Engelse vertaling (titel, uitleg, Engelse zoekwoorden en de datum van nakijken). Zonder vertaling heeft het begrip geen Engelse pagina."""
 
 
 class Contact(_Themed):
@@ -235,3 +238,5 @@ class Contact(_Themed):
     """Wanneer de organisatie bereikbaar is, als een bron dat zegt."""
     cost: Text | None = None
     """Wat het kost, als een bron dat zegt. Voorbeeld: 'gratis'."""
+    en: ContactTranslation | None = None
+    """De Engelse vertaling (titel, waarvoor je er terechtkunt, Engelse zoekwoorden en de datum van nakijken). Nummers en adressen komen uit dit record."""

@@ -17,6 +17,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
+from .english import RouteTranslation
 from .fields import InlineMarkdown, Markdown, Ref, Source, StrictModel, Text, Title
 from .records import Record
 
@@ -117,6 +118,8 @@ class Route(Record):
     """Id van de eerste vraag onder 'nodes'."""
     nodes: Annotated[dict[str, Node], Field(min_length=1)]
     """Alle stappen van de route, elk onder een eigen id (kleine letters, cijfers en streepjes). De id is ook het webadres van de stap: route/<route>/<id>/."""
+    en: RouteTranslation | None = None
+    """De Engelse vertaling van de route en van de stappen die een Engelse pagina krijgen."""
 
     def edges(self) -> Iterator[tuple[str, int, str]]:
         """(question id, answer index, next id) for every answer, in file order."""

@@ -30,6 +30,8 @@ import yaml
 
 from ..catalog import Catalog
 from ..load import load_history
+from ..render.english import PREFIX as ENGLISH_PREFIX
+from ..render.english import english_abbreviations as english_abbreviations_of
 from ..render.frame import NavItem, Page
 from ..render.search import search_terms_json, written_page_keywords
 from ..render.site import AbbreviationDefinitions, SiteRenderer
@@ -192,6 +194,7 @@ def export_site(
     data_rel = data_dir.relative_to(root).as_posix() if data_dir.is_relative_to(root) else data_dir.as_posix()
     renderer = SiteRenderer(catalog, today=build_date(), history=load_history(root, data_rel))
     abbreviations = AbbreviationDefinitions(catalog)
+    english_abbreviations = AbbreviationDefinitions(catalog, english_abbreviations_of(catalog))
     pages = renderer.pages()
     written = _docs_files(docs_dir)
     written_paths = {p.relative_to(docs_dir).as_posix() for p in written}
@@ -216,11 +219,12 @@ def export_site(
         )
     except ValueError as exc:
         raise ExportError(str(exc)) from exc
+    keywords.update(renderer.english.search_keywords())  # as the plugin does: the English pages' keywords
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
-        _write_tree(tmp, docs_dir, written, pages, abbreviations)
+        _write_tree(tmp, docs_dir, written, pages, abbreviations, english_abbreviations)
         _write(tmp / DOCS_DIR / SEARCH_TERMS_PATH, search_terms_json(catalog, keywords))
         _write(tmp / NAV_FILE, nav_yaml(nav))
         _write(tmp / MANIFEST_FILE, manifest_json({page.path: page.source for page in pages if page.source}))
@@ -249,7 +253,12 @@ def export_site(
 
 
 def _write_tree(
-    tmp: Path, docs_dir: Path, written: list[Path], pages: list[Page], abbreviations: AbbreviationDefinitions
+    tmp: Path,
+    docs_dir: Path,
+    written: list[Path],
+    pages: list[Page],
+    abbreviations: AbbreviationDefinitions,
+    english: AbbreviationDefinitions,
 ) -> None:
     docs = tmp / DOCS_DIR
     for path in written:
@@ -257,7 +266,8 @@ def _write_tree(
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     for page in pages:
-        block = abbreviations.for_markdown(page.markdown)
+        # English pages explain abbreviations in English, as the plugin's on_page_markdown does.
+        block = (english if page.path.startswith(ENGLISH_PREFIX) else abbreviations).for_markdown(page.markdown)
         _write(docs / page.path, f"{page.markdown}\n\n{block}\n" if block else page.markdown)
 
 

@@ -224,7 +224,7 @@ PAGE_ATTRIBUTES["*"] = PAGE_ATTRIBUTES["*"] | {"class", "id", "title", "role", "
 for _tag, _names in SVG_ATTRIBUTES.items():
     PAGE_ATTRIBUTES.setdefault(_tag, set()).update(_names)
 for _tag, _names in {
-    "a": {"rel", "target"},
+    "a": {"rel", "target", "hreflang"},
     "label": {"for"},
     "input": {"type", "name", "checked", "autocomplete", "autocapitalize", "autocorrect", "spellcheck"}
     | {"placeholder", "required", "value"},
@@ -233,7 +233,7 @@ for _tag, _names in {
     "svg": {"viewbox", "viewBox", "xmlns"},
     "path": {"d"},
     "meta": {"charset", "name", "content", "http-equiv"},
-    "link": {"rel", "href", "sizes", "type"},
+    "link": {"rel", "href", "sizes", "type", "hreflang"},
 }.items():
     PAGE_ATTRIBUTES.setdefault(_tag, set()).update(_names)
 

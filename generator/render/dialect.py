@@ -10,12 +10,25 @@ this module, not the renderers.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
-def front_matter(*, boost: float | None = None, exclude: bool = False, tags: Iterable[str] | None = None) -> str:
-    """The page's front matter: search weight (or left out of the search) and result labels."""
+def front_matter(
+    *,
+    boost: float | None = None,
+    exclude: bool = False,
+    tags: Iterable[str] | None = None,
+    extra: Mapping[str, str | list[str]] | None = None,
+) -> str:
+    """The page's front matter: search weight (or left out of the search), result labels, and `extra`
+    keys (the English pages' `lang: en` and hidden sidebar)."""
     lines = ["---"]
+    for key, value in (extra or {}).items():
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines += [f"  - {json.dumps(item, ensure_ascii=False)}" for item in value]
+        else:
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     if exclude:
         lines.append("search:\n  exclude: true")
     elif boost is not None:

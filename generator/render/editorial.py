@@ -30,14 +30,16 @@ from ..model import (
     MAX_TITLE,
     MAX_URL,
     Region,
+    Route,
     Source,
     Unknown,
     field_example,
 )
 from ..model.fields import ALLOWED_TAGS, TEXT_KINDS
 from ..model.walk import iter_models, iter_values
+from ..validate import TRANSLATABLE_KINDS, translation, translation_status
 from . import dialect
-from .text import escape
+from .text import escape, format_date
 
 REVIEW_AFTER = timedelta(days=365)
 """A record not checked for a year is due for review."""
@@ -244,7 +246,64 @@ def render_coverage(catalog: Catalog, today: date, link: typing.Callable[[Entry]
             for gap in gaps[key]:
                 out.append(f"| {link(gap.entry)} | `{gap.entry.path}:{gap.line}` | `{gap.field}` | {_md(gap.text)} |")
             out.append("")
+    out += _translations(catalog, link)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _translations(catalog: Catalog, link: typing.Callable[[Entry], str]) -> list[str]:
+    """Missing and outdated English translations (`en:`), for the coverage page.
+
+    Missing: a glossary term, contact or route for parents or young people without `en:`.
+    Outdated: the Dutch record was reviewed after its translation (`reviewed` later than
+    `en.reviewed`): a review is when the Dutch facts are compared and changed, so the English
+    may no longer say the same. Route steps without a translation open in Dutch; they are counted.
+    """
+    missing, outdated, routes = [], [], []
+    for kind in TRANSLATABLE_KINDS:
+        for entry in catalog.of_kind(kind):
+            status, dutch_date = translation_status(entry)
+            if status == "missing" and {"ouder", "jongere"} & set(entry.record.audience):
+                missing.append(f"| {link(entry)} | `{entry.path}` |")
+            elif status == "outdated" and dutch_date is not None:
+                english = translation(entry)
+                assert english is not None
+                outdated.append(
+                    f"| {link(entry)} | `{entry.path}:{entry.line('en', 'reviewed')}` | "
+                    f"{format_date(english.reviewed)} | {format_date(dutch_date)} |"
+                )
+            route = entry.record
+            if isinstance(route, Route) and route.en is not None:
+                routes.append(f"| {link(entry)} | {len(route.en.nodes)} van {len(route.nodes)} |")
+    out = [
+        "## Engelse vertalingen",
+        "",
+        "Begrippen, contacten en routes voor ouders en jongeren kunnen een Engelse vertaling hebben "
+        "(`en:` in hetzelfde bestand). Een record zonder vertaling heeft geen Engelse pagina; een link "
+        'ernaartoe op een Engelse pagina zegt "(in Dutch)".',
+        "",
+        "### Nog niet vertaald",
+        "",
+    ]
+    out += (["| Pagina | Bestand |", "|---|---|", *missing] if missing else ["Niets: alles is vertaald."]) + [""]
+    out += [
+        "### Vertaling verouderd",
+        "",
+        "Het Nederlandse record is later gecontroleerd (`reviewed`) dan de vertaling (`en.reviewed`). "
+        "Vergelijk de Engelse tekst met de Nederlandse en zet daarna `en.reviewed` op de datum van vandaag.",
+        "",
+    ]
+    out += (
+        [
+            "| Pagina | Bestand en regel | Vertaling nagekeken | Nederlands gecontroleerd |",
+            "|---|---|---|---|",
+            *outdated,
+        ]
+        if outdated
+        else ["Niets: elke vertaling is bij."]
+    ) + [""]
+    if routes:
+        out += ["### Vertaalde stappen per route", "", "| Route | Stappen in het Engels |", "|---|---|", *routes, ""]
+    return out
 
 
 # --------------------------------------------------------------------------- field reference

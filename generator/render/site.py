@@ -17,6 +17,7 @@ from ..model import (
 )
 from ..validate import iter_references, iter_route_references
 from . import dialect
+from .english import EnglishPages
 from .frame import (
     NavItem,
     Page,
@@ -44,6 +45,7 @@ class SiteRenderer(OverviewPages):
                     self.incoming[target].append(entry)
         for refs in self.incoming.values():
             refs.sort(key=lambda e: (KIND_ORDER.index(e.kind), e.record.title.casefold()))
+        self.english = EnglishPages(catalog)
 
     # ---- public API
 
@@ -58,6 +60,7 @@ class SiteRenderer(OverviewPages):
         pages.append(self.render_history())
         pages.append(self.render_print())
         pages += [self.render_audience(audience) for audience in AUDIENCE_PAGES]
+        pages += self.english.pages()
         return pages
 
     def nav(self, max_expanded: int = 12) -> list[NavItem]:
@@ -104,10 +107,11 @@ class AbbreviationDefinitions:
     few a page needs.
     """
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, found: dict[str, str] | None = None) -> None:
+        """`found`: abbreviation → explanation; by default the Dutch ones of the catalog."""
         self.lines = {
             abbr: dialect.abbreviation(abbr, " ".join(text.replace("]", ")").replace("[", "(").split()))
-            for abbr, text in abbreviations(catalog).items()
+            for abbr, text in (abbreviations(catalog) if found is None else found).items()
         }
         names = sorted(self.lines, key=len, reverse=True)
         self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None

@@ -8,6 +8,8 @@
   var material = new URL(config.search, document.baseURI);
   var wrapper = new URL("rw-search.js", material);
   wrapper.searchParams.set("material", material.pathname.split("/").pop());
+  // The page's language (en on /en/ pages) decides the search language when a query does not.
+  wrapper.searchParams.set("lang", document.documentElement.lang === "en" ? "en" : "nl");
   config.search = wrapper.href;
   el.textContent = JSON.stringify(config);
 })();
@@ -61,4 +63,22 @@
 (function () {
   var field = document.querySelector("input.md-search__input");
   if (field) field.maxLength = 200;
+})();
+
+// The hreflang links in the page head (partials/rw-hreflang.html) are for search engines. Material
+// fetches sitemap.xml beside every link[rel=alternate] for its own language selector, which this
+// site does not use: two needless requests on every page that has an English or Dutch version (and
+// a cross-origin one when site_url names another host). Those requests are not sent.
+(function () {
+  var SITEMAP = /\/sitemap\.xml(?:$|[?#])/;
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.rwSitemap = SITEMAP.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.rwSitemap) return undefined;
+    return send.apply(this, arguments);
+  };
 })();

@@ -8,6 +8,7 @@ Events used:
   link to its own YAML file. Nothing is written into docs/.
 - on_page_markdown: append the glossary's abbreviations (Markdown `abbr`), so every
   abbreviation on every page explains itself.
+- on_page_context: the page's other language (English ↔ Dutch), for the language switch and hreflang.
 - on_page_content: sanitize the page's HTML (generator/sanitize.py: Markdown attribute lists can
   still turn data into markup), then make abbreviations focusable, so the explanation also
   shows on focus, and put the renderer's own drawings (route diagrams) in their placeholders.
@@ -46,6 +47,7 @@ from ...output.manifest import MANIFEST_PATH, manifest_json
 from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_index
 from ...output.serve import ServeState, serve_with_errors
 from ...problems import DataError, Problem
+from ...render.english import alternates, english_abbreviations, written_translations
 from ...render.frame import NavItem
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
@@ -80,6 +82,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.catalog: Catalog | None = None
         self.renderer: SiteRenderer | None = None
         self.abbreviations: AbbreviationDefinitions | None = None
+        self.english_abbreviations: AbbreviationDefinitions | None = None
+        self.alternates: dict[str, dict[str, str]] = {}
         self.root = Path.cwd()
         self.inline_hashes: frozenset[str] = frozenset()
         self.manifest: dict[str, str] = {}
@@ -112,6 +116,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             self.catalog, today=build_date(), history=load_history(self.root, self.config.data_dir)
         )
         self.abbreviations = AbbreviationDefinitions(self.catalog)
+        self.english_abbreviations = AbbreviationDefinitions(self.catalog, english_abbreviations(self.catalog))
         # One source for the policy: docs/_headers; every page carries it as a meta tag too
         # (docs/overrides/main.html), for hosts such as GitHub Pages that do not read _headers.
         headers = site_policy(Path(config.docs_dir) / "_headers")
@@ -181,8 +186,22 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         ]
         try:
             keywords = written_page_keywords(written)
+            translated = written_translations(
+                (file.src_uri, f"{docs_rel}/{file.src_uri}", file.content_string)
+                for file in files.documentation_pages()
+                if not file.generated_by
+            )
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
+        keywords.update(self.renderer.english.search_keywords())
+        # Which page is which page's other language: the language switch and hreflang (on_page_context).
+        self.alternates = {}
+        for src, (lang, other) in alternates(self.renderer.english.pairs(), translated).items():
+            target = files.get_file_from_path(other)
+            if target is None:
+                raise PluginError(f"{docs_rel}/{src}: translation_of: de pagina {other} bestaat niet")
+            # The home page's URL is "./"; joined to site_url it must be the site's root.
+            self.alternates[src] = {"lang": lang, "url": "" if target.url == "./" else target.url}
         terms = search_terms_json(self.renderer.catalog, keywords)
         files.append(File.generated(config, SEARCH_TERMS_PATH, content=terms))
         if config.extra.get(OFFLINE_FLAG):
@@ -198,10 +217,21 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         config.extra["polyfills"] = [p for p in polyfills if "//" not in str(p)]
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled or self.abbreviations is None:
+        if not self.config.enabled or self.abbreviations is None or self.english_abbreviations is None:
             return None
-        block = self.abbreviations.for_markdown(markdown)
+        # English pages explain abbreviations in English (only those with a translated term).
+        english = page.meta.get("lang") == "en"
+        block = (self.english_abbreviations if english else self.abbreviations).for_markdown(markdown)
         return f"{markdown}\n\n{block}\n" if block else None
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if not self.config.enabled:
+            return None
+        # The theme's language switch (partials/rw-language.html) and hreflang links (rw-hreflang.html).
+        other = self.alternates.get(page.file.src_uri)
+        if other is not None:
+            page.meta["rw_alternate"] = other
+        return None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:

@@ -3,7 +3,7 @@
  * Wraps Material's lunr search worker (loaded with importScripts from the same folder when
  * the index arrives, so its relative paths to the lunr language files keep working), and
  * hands each query to Routewijzer's own search (../search/dutch.js: Dutch text rules;
- * ../search/rank.js: finding and ranking), built from Material's documents and rw-search.json,
+ * ../search/rank.js: finding and ranking; ../search/language.js: English or Dutch), built from Material's documents and rw-search.json,
  * which the build writes from data/. Per query:
  *
  * 1. Finding: the words our index says to look for become weighted lunr clauses, so lunr
@@ -37,13 +37,14 @@ var SETUP = 0;
 var QUERY = 2;
 var RESULT = 3;
 // Our modules, relative to this worker; loaded together with Material's worker.
-var MODULES = ["../search/dutch.js", "../search/rank.js"];
+var MODULES = ["../search/dutch.js", "../search/rank.js", "../search/language.js"];
 // The worker's own address: in the offline copy opened from disk, the worker runs in a frame
 // (../rw-file-worker.js), which passes the address it was started with as RW_WORKER_URL.
 var WORKER_URL = self.RW_WORKER_URL || self.location.href;
 var params = new URL(WORKER_URL).searchParams;
 var materialHandler = null;
 var engine = null;             // our search index (RwRank.createIndex), built when the index arrives
+var language = null;           // which language a query is in (RwLanguage.createDetector)
 var loading = null;            // the promise of loadMaterial
 
 var realAddEventListener = self.addEventListener.bind(self);
@@ -204,6 +205,13 @@ function handle(message) {
         console.warn(err);
         engine = null;
       }
+      try {
+        // The language of the page the reader is on (?lang=, from rw-search-config.js) decides a tie.
+        language = self.RwLanguage.createDetector(docs, { pageLanguage: params.get("lang") });
+      } catch (err) {
+        console.warn(err);
+        language = null;
+      }
       materialHandler({ data: message });
     });
     return;
@@ -215,11 +223,20 @@ function handle(message) {
     var ranked = null;
     var weak = false;
     var lunrQuery = message.data;
-    try { ranked = engine ? engine.rank(message.data) : null; } catch (err) { console.warn(err); }
+    // English or Dutch: an English question is asked without its function words, and the pages
+    // of the question's language come first (../search/language.js).
+    var lang = null;
+    var asked = message.data;
+    try {
+      lang = language ? language.detect(message.data) : null;
+      asked = self.RwLanguage.focus(message.data, lang);
+    } catch (err) { console.warn(err); }
+    try { ranked = engine ? engine.rank(asked) : null; } catch (err) { console.warn(err); }
     try {
       weak = !!engine && message.data.trim().length >= MIN_VERDICT_CHARS && !self.RwRank.answers(ranked);
     } catch (err) { console.warn(err); }
-    try { lunrQuery = rewrite(message.data); } catch (err) { console.warn(err); }
+    try { ranked = lang ? self.RwLanguage.prefer(ranked, lang) : ranked; } catch (err) { console.warn(err); }
+    try { lunrQuery = rewrite(asked); } catch (err) { console.warn(err); }
     pending.push({ ranked: ranked, weak: weak });  // exactly one per query handed to Material, which always answers
     message = { type: QUERY, data: lunrQuery };
   }
