@@ -6,7 +6,7 @@ import html
 import posixpath
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -25,6 +25,8 @@ class Page:
     title: str
     source: str | None = None
     """The YAML file behind the page (for the edit button), or None for generated overviews."""
+    description: str | None = None
+    """One plain sentence or two about this page alone (meta description, link previews); also in its front matter."""
 
 
 @dataclass
@@ -32,6 +34,13 @@ class NavItem:
     title: str
     path: str
     children: list[NavItem] = field(default_factory=list)
+
+
+def with_page_head(page: Page) -> Page:
+    """The page with its title and description in its front matter, where it has a description."""
+    if page.description is None:
+        return page
+    return replace(page, markdown=dialect.with_head(page.markdown, title=page.title, description=page.description))
 
 
 def page_path(kind: str, id_: str) -> str:

@@ -22,6 +22,7 @@ from .frame import (
     Page,
     nav_title,
     page_path,
+    with_page_head,
 )
 from .overviews import AUDIENCE_PAGES, OverviewPages
 from .routes import render_route_pages
@@ -58,7 +59,7 @@ class SiteRenderer(OverviewPages):
         pages.append(self.render_history())
         pages.append(self.render_print())
         pages += [self.render_audience(audience) for audience in AUDIENCE_PAGES]
-        return pages
+        return [with_page_head(page) for page in pages]
 
     def nav(self, max_expanded: int = 12) -> list[NavItem]:
         """One section per kind; small collections list their records, large ones only the index."""

@@ -15,13 +15,22 @@ Events used:
   the one page policy (`sanitize_page`); the theme's own scripts are kept by hash or path.
 - on_post_build: write the page → source manifest (`generator.output.manifest`); Material's search
   index through the content policy (`sanitize_search_index`).
+- on_page_markdown (also): the page's title and description from its front matter, HTML-escaped for
+  the theme (Material writes `page.meta.description` into an attribute as it is); the page's
+  `update_date` (sitemap `lastmod`) becomes its record's reviewed date, or a hand-written page's last
+  commit, or nothing.
+- on_page_context: the head of the page (docs/overrides/partials/rw-head.html): Open Graph and
+  Twitter card values and the page's schema.org JSON-LD (`generator.render.structured`).
 - on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import subprocess
+from urllib.parse import urljoin
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,16 +40,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ...catalog import Catalog
-from ...load import load_catalog, load_history
+from ...catalog import Catalog, Entry
+from ...model import Unknown
+from ...load import load_catalog, load_history, load_last_changes
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
 from ...output.dates import build_date
 from ...output.manifest import MANIFEST_PATH, manifest_json
 from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_index
 from ...problems import DataError
 from ...render.frame import NavItem
+from ...render.frame import Page as GeneratedPage
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
+from ...render.structured import page_graph, script_text
+
+SHARE_IMAGE = "assets/images/routewijzer-delen.png"
+"""The link-preview image (docs/assets/images/, drawn by scripts/make_share_image.py): 1200 × 630."""
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
 """Beside docs/assets/javascripts/workers/rw-search.js, which fetches it."""
@@ -71,6 +86,12 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.root = Path.cwd()
         self.inline_hashes: frozenset[str] = frozenset()
         self.manifest: dict[str, str] = {}
+        self.generated: dict[str, GeneratedPage] = {}
+        self.urls: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        self.heads: dict[str, tuple[str, str]] = {}
+        self.last_changes: dict[str, date] = {}
+        self.by_source: dict[str, Entry] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -93,6 +114,18 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             self.catalog, today=build_date(), history=load_history(self.root, self.config.data_dir)
         )
         self.abbreviations = AbbreviationDefinitions(self.catalog)
+        self.by_source = {entry.path: entry for entry in self.catalog.entries.values()}
+        # The 404 page (docs/overrides/404.html) offers the help contacts, with the phone numbers the data knows.
+        config.extra["rw_contacts"] = [
+            {
+                "title": entry.record.title,
+                "path": f"contact/{entry.id}/",
+                "phone": str(phone) if (phone := getattr(entry.record, "phone", None)) and not isinstance(phone, Unknown) else "",
+            }
+            for entry in self.catalog.of_kind("contact")
+        ]
+        docs_rel = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
+        self.last_changes = load_last_changes(self.root, docs_rel)
         # One source for the policy: docs/_headers; every page carries it as a meta tag too
         # (docs/overrides/main.html), for hosts such as GitHub Pages that do not read _headers.
         headers = site_policy(Path(config.docs_dir) / "_headers")
@@ -120,7 +153,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         # One look-up table: Files rebuilds its own index after every append.
         existing = {file.src_uri for file in files}
         self.manifest = {}
+        self.generated = {}
         for page in self.renderer.pages():
+            self.generated[page.path] = page
             if page.source:
                 self.manifest[page.path] = page.source
             if page.path in existing:
@@ -143,13 +178,74 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         files.append(
             File.generated(config, SEARCH_TERMS_PATH, content=search_terms_json(self.renderer.catalog, keywords))
         )
+        self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        self.titles = {path: page.title for path, page in self.generated.items()}
+        self.titles["index.md"] = config.site_name
+        self.heads = {}
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.abbreviations is None:
             return None
+        self._head_from_meta(page)
         block = self.abbreviations.for_markdown(markdown)
         return f"{markdown}\n\n{block}\n" if block else None
+
+    def _head_from_meta(self, page: Page) -> None:
+        """Title and description from the front matter (kept as text), escaped for the theme; the sitemap date."""
+        src = page.file.src_uri
+        title, description = page.meta.get("title"), page.meta.get("description")
+        if isinstance(title, str) or isinstance(description, str):
+            self.heads[src] = (str(title or ""), str(description or ""))
+        # Material writes both into the page as they are (title after striptags, description in an attribute).
+        if isinstance(title, str):
+            page.meta["title"] = html.escape(title)
+        if isinstance(description, str):
+            page.meta["description"] = html.escape(description)
+        # sitemap.xml: the day the facts were checked, not the build day; nothing when unknown.
+        generated = self.generated.get(src)
+        if generated is not None:
+            entry = self.by_source.get(generated.source) if generated.source else None
+            reviewed = entry.record.reviewed if entry else None
+            page.update_date = reviewed.isoformat() if reviewed else ""
+        else:
+            changed = self.last_changes.get(src)
+            page.update_date = changed.isoformat() if changed else ""
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if not self.config.enabled or self.catalog is None:
+            return None
+        src = page.file.src_uri
+        site_url = config.site_url or "/"
+
+        def url_of(path: str) -> str:
+            return urljoin(site_url, self.urls.get(path, ""))
+
+        title, description = self.heads.get(src, ("", ""))
+        if page.is_homepage or not title:
+            title = config.site_name if page.is_homepage else html.unescape(str(page.title or config.site_name))
+        description = description or config.site_description or ""
+        generated = self.generated.get(src)
+        entry = self.by_source.get(generated.source) if generated and generated.source else None
+        modified = page.update_date
+        graph = page_graph(
+            path=src,
+            title=title,
+            description=description,
+            titles={**self.titles, src: title},
+            url_of=url_of,
+            site_name=config.site_name,
+            modified=date.fromisoformat(modified) if modified else None,
+            entry=entry,
+        )
+        context["rw_head"] = {
+            "title": title,
+            "description": description,
+            "url": url_of(src),
+            "image": urljoin(site_url, SHARE_IMAGE),
+            "jsonld": script_text(graph),
+        }
+        return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
