@@ -30,7 +30,9 @@ def front_matter(*, boost: float | None = None, exclude: bool = False, tags: Ite
 def with_head(markdown: str, *, title: str, description: str) -> str:
     """The page with its title and description in its front matter (added to what is there), for the
     head of the page: browser title, search results, link previews. Plain text; the engine escapes it."""
-    head = f"title: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n"
+    head = (
+        f"title: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n"
+    )
     if markdown.startswith("---\n"):
         return "---\n" + head + markdown.removeprefix("---\n")
     return "---\n" + head + "---\n\n" + markdown

@@ -174,7 +174,9 @@ class OverviewPages(RecordPages):
                 out.append(f"- {label}: {target}")
             out.append("")
         out += ["</div>", ""]
-        description = "Zoek je gemeente en vind je jeugdregio, met het regionaal expertteam (RET) en het expertisenetwerk (BEN)."
+        description = (
+            "Zoek je gemeente en vind je jeugdregio, met het regionaal expertteam (RET) en het expertisenetwerk (BEN)."
+        )
         return Page(path, "\n".join(out), "Vind je regio", description=description)
 
     def render_audience(self, audience: str) -> Page:

@@ -20,6 +20,7 @@ from . import dialect
 from .frame import (
     NavItem,
     Page,
+    distinct_descriptions,
     nav_title,
     page_path,
     with_page_head,
@@ -59,7 +60,7 @@ class SiteRenderer(OverviewPages):
         pages.append(self.render_history())
         pages.append(self.render_print())
         pages += [self.render_audience(audience) for audience in AUDIENCE_PAGES]
-        return [with_page_head(page) for page in pages]
+        return [with_page_head(page) for page in distinct_descriptions(pages)]
 
     def nav(self, max_expanded: int = 12) -> list[NavItem]:
         """One section per kind; small collections list their records, large ones only the index."""

@@ -53,8 +53,7 @@ def breadcrumb_list(path: str, titles: Mapping[str, str], url_of: Callable[[str]
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": i, "name": titles[p], "item": url_of(p)}
-            for i, p in enumerate(items, 1)
+            {"@type": "ListItem", "position": i, "name": titles[p], "item": url_of(p)} for i, p in enumerate(items, 1)
         ],
     }
 
@@ -100,7 +99,7 @@ def _legislation(law: Law, url: str) -> dict[str, Any]:
     }
     if _known(law.in_force):
         # The record says since when the law applies ('Geldt sinds'), not when it was signed.
-        item["legislationDateOfApplicability"] = law.in_force.isoformat()  # type: ignore[union-attr]
+        item["legislationDateOfApplicability"] = law.in_force.isoformat()
     return item
 
 

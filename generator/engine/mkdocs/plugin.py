@@ -29,10 +29,10 @@ from __future__ import annotations
 import html
 import logging
 import subprocess
-from urllib.parse import urljoin
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -41,15 +41,18 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ...catalog import Catalog, Entry
-from ...model import Unknown
 from ...load import load_catalog, load_history, load_last_changes
+from ...model import Unknown
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
 from ...output.dates import build_date
 from ...output.manifest import MANIFEST_PATH, manifest_json
+from ...output.opendata import open_data_files
+from ...output.robots import ROBOTS_PATH, robots_txt
 from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_index
 from ...problems import DataError
-from ...render.frame import NavItem
+from ...render.frame import NavItem, with_page_head
 from ...render.frame import Page as GeneratedPage
+from ...render.opendata import DEFAULT_LICENCE, Licence, render_open_data_page
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
 from ...render.structured import page_graph, script_text
@@ -120,7 +123,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             {
                 "title": entry.record.title,
                 "path": f"contact/{entry.id}/",
-                "phone": str(phone) if (phone := getattr(entry.record, "phone", None)) and not isinstance(phone, Unknown) else "",
+                "phone": str(phone)
+                if (phone := getattr(entry.record, "phone", None)) and not isinstance(phone, Unknown)
+                else "",
             }
             for entry in self.catalog.of_kind("contact")
         ]
@@ -154,7 +159,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         existing = {file.src_uri for file in files}
         self.manifest = {}
         self.generated = {}
-        for page in self.renderer.pages():
+        licence = _licence(config)
+        pages = [*self.renderer.pages(), with_page_head(render_open_data_page(self.renderer.catalog, licence))]
+        for page in pages:
             self.generated[page.path] = page
             if page.source:
                 self.manifest[page.path] = page.source
@@ -182,7 +189,26 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.titles = {path: page.title for path, page in self.generated.items()}
         self.titles["index.md"] = config.site_name
         self.heads = {}
+        # Open data: every record kind as JSON with its schema, the flat ones as CSV, the DCAT catalogue.
+        downloads = open_data_files(
+            self.renderer.catalog,
+            url_of=lambda path: self._absolute(config, path),
+            site_name=config.site_name,
+            licence=licence,
+            built=build_date(),
+        )
+        if config.site_url:
+            downloads[ROBOTS_PATH] = robots_txt(config.site_url)
+        for path, text in downloads.items():
+            if path in existing:
+                raise PluginError(f"{docs_rel}/{path} bestaat al; dat bestand wordt uit data/ gemaakt")
+            files.append(File.generated(config, path, content=text))
         return files
+
+    def _absolute(self, config: MkDocsConfig, path: str) -> str:
+        """The absolute URL of a page (its .md path) or another file of the site."""
+        site_url = config.site_url or "/"
+        return urljoin(site_url, self.urls[path] if path.endswith(".md") else path)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.abbreviations is None:
@@ -219,7 +245,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         site_url = config.site_url or "/"
 
         def url_of(path: str) -> str:
-            return urljoin(site_url, self.urls.get(path, ""))
+            return self._absolute(config, path)
 
         title, description = self.heads.get(src, ("", ""))
         if page.is_homepage or not title:
@@ -315,3 +341,15 @@ def _github_remote(root: Path) -> str | None:
     if url.startswith("https://github.com/"):
         return url.removesuffix(".git")
     return None
+
+
+def _licence(config: MkDocsConfig) -> Licence:
+    """The open data licence: mkdocs.yml `extra: open_data_licence: {name, url}`, else CC0 1.0."""
+    setting = config.extra.get("open_data_licence")
+    if setting is None:
+        return DEFAULT_LICENCE
+    if not (isinstance(setting, dict) and isinstance(setting.get("name"), str) and isinstance(setting.get("url"), str)):
+        raise PluginError(
+            "mkdocs.yml: extra.open_data_licence: geef een naam (name) en een adres (url) van de licentie"
+        )
+    return Licence(setting["name"], setting["url"])
