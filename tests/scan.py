@@ -5,7 +5,7 @@ site). HTML files are parsed whole; in JSON files every string is parsed as an H
 (Material renders the search index's titles and texts as HTML); XML files (sitemap) may hold
 no markup but their own. What the theme itself writes is allowed by name: its scripts (an
 external file of the site, the `__config` JSON, inline scripts whose hash the CSP allows) and
-the search-share link that starts as `javascript:void(0)`.
+the search-share link that starts as `javascript:void(0)`, and the page's JSON-LD (data).
 """
 
 from __future__ import annotations
@@ -48,6 +48,10 @@ def _theme_script(tag: Tag, hashes: frozenset[str]) -> bool:
     if attrs == {"id": "__config", "type": "application/json"}:
         json.loads(tag.string or "")
         return True
+    if attrs == {"type": "application/ld+json"}:
+        # The page's structured data: JSON the browser never runs, with no "<" that could end it early.
+        json.loads(tag.string or "")
+        return "<" not in (tag.string or "")
     return not attrs and script_hash(tag.string or "") in hashes
 
 
