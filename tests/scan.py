@@ -13,11 +13,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 
 from generator.output.csp import inline_script_hashes, site_policy
 from generator.output.sanitize import script_hash
@@ -57,7 +58,10 @@ def _theme_script(tag: Tag, hashes: frozenset[str]) -> bool:
 
 def audit_markup(html: str, where: str, hashes: frozenset[str], *, scripts_allowed: bool = True) -> Iterator[str]:
     """Every dangerous thing in `html`: event handlers, script URLs, foreign scripts, styles, embeds."""
-    soup = BeautifulSoup(html, "html.parser")
+    with warnings.catch_warnings():
+        # A JSON string that is a bare URL (the open data's page_url) is text, and parsed as such.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(True):
         assert isinstance(tag, Tag)
         name = tag.name.lower()

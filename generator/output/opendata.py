@@ -152,9 +152,11 @@ def open_data_files(
     site_name: str,
     licence: Licence,
     built: date,
+    contact_page: str = "index.md",
 ) -> dict[str, str]:
     """Site path → text of every download, its schema and the catalogue. `url_of` turns a site path
-    (a page's `.md` path or a file's path) into its absolute URL."""
+    (a page's `.md` path or a file's path) into its absolute URL; `contact_page` says how to reach
+    the editors (the catalogue's contact point)."""
     files: dict[str, str] = {}
     datasets = []
     for kind in KIND_ORDER:
@@ -176,8 +178,9 @@ def open_data_files(
         if kind in CSV_KINDS:
             files[csv_path(kind)] = render_csv(kind, entries, url_of)
         reviewed = [e.record.reviewed for e in entries if e.record.reviewed]
-        datasets.append(_dataset(kind, version, max(reviewed) if reviewed else None, url_of, site_name, licence))
-    files[CATALOGUE] = _dump(_catalogue(datasets, url_of, site_name, licence, built))
+        modified = max(reviewed) if reviewed else None
+        datasets.append(_dataset(kind, version, modified, url_of, site_name, licence, url_of(contact_page)))
+    files[CATALOGUE] = _dump(_catalogue(datasets, url_of, site_name, licence, built, url_of(contact_page)))
     return files
 
 
@@ -200,13 +203,9 @@ def _agent(site_name: str, url_of: Callable[[str], str]) -> dict[str, Any]:
     return {"@id": url_of("index.md"), "@type": "foaf:Agent", "foaf:name": _literal(site_name)}
 
 
-def _contact(site_name: str, url_of: Callable[[str], str]) -> dict[str, Any]:
+def _contact(site_name: str, page_url: str) -> dict[str, Any]:
     # The site's own page on how to reach the editors; no e-mail address is invented.
-    return {
-        "@type": "vcard:Organization",
-        "vcard:fn": f"Redactie {site_name}",
-        "vcard:hasURL": {"@id": url_of("over.md")},
-    }
+    return {"@type": "vcard:Organization", "vcard:fn": f"Redactie {site_name}", "vcard:hasURL": {"@id": page_url}}
 
 
 def _distribution(
@@ -228,7 +227,13 @@ def _distribution(
 
 
 def _dataset(
-    kind: str, version: str, modified: date | None, url_of: Callable[[str], str], site_name: str, licence: Licence
+    kind: str,
+    version: str,
+    modified: date | None,
+    url_of: Callable[[str], str],
+    site_name: str,
+    licence: Licence,
+    contact_url: str,
 ) -> dict[str, Any]:
     identifier = url_of(json_path(kind)).removesuffix(".json")
     distributions = [
@@ -243,7 +248,7 @@ def _dataset(
         "dct:title": _literal(f"{site_name}: {KIND_LABELS[kind][1]}"),
         "dct:description": _literal(KIND_BY_FOLDER[kind].intro),
         "dct:accessRights": {"@id": f"{EU}/access-right/PUBLIC"},
-        "dcat:contactPoint": _contact(site_name, url_of),
+        "dcat:contactPoint": _contact(site_name, contact_url),
         "dct:creator": _agent(site_name, url_of),
         "dct:publisher": _agent(site_name, url_of),
         "dcat:theme": {"@id": f"{EU}/data-theme/SOCI"},
@@ -259,7 +264,12 @@ def _dataset(
 
 
 def _catalogue(
-    datasets: list[dict[str, Any]], url_of: Callable[[str], str], site_name: str, licence: Licence, built: date
+    datasets: list[dict[str, Any]],
+    url_of: Callable[[str], str],
+    site_name: str,
+    licence: Licence,
+    built: date,
+    contact_url: str,
 ) -> dict[str, Any]:
     return {
         "@context": DCAT_CONTEXT,
@@ -271,7 +281,7 @@ def _catalogue(
             "wetten, contacten, begrippen, thema's, lessen, hulpmiddelen en routes."
         ),
         "dct:publisher": _agent(site_name, url_of),
-        "dcat:contactPoint": _contact(site_name, url_of),
+        "dcat:contactPoint": _contact(site_name, contact_url),
         "dct:license": {"@id": licence.url},
         "dct:language": {"@id": f"{EU}/language/NLD"},
         "foaf:homepage": {"@id": url_of("data/index.md")},

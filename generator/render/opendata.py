@@ -35,6 +35,19 @@ class Licence:
 DEFAULT_LICENCE = Licence("CC0 1.0 Universeel (publiek domein)", "https://creativecommons.org/publicdomain/zero/1.0/")
 
 
+def licence_from(extra: object) -> Licence:
+    """The licence from mkdocs.yml's `extra:` (`open_data_licence: {name, url}`), else CC0 1.0.
+
+    Raises ValueError with a Dutch message when the setting is there but incomplete.
+    """
+    setting = extra.get("open_data_licence") if isinstance(extra, dict) else None
+    if setting is None:
+        return DEFAULT_LICENCE
+    if not (isinstance(setting, dict) and isinstance(setting.get("name"), str) and isinstance(setting.get("url"), str)):
+        raise ValueError("mkdocs.yml: extra.open_data_licence: geef de naam (name) en het adres (url) van de licentie")
+    return Licence(setting["name"], setting["url"])
+
+
 def json_path(kind: str) -> str:
     return f"{DATA_DIR}/{kind}.json"
 

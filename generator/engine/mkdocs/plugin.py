@@ -52,7 +52,7 @@ from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_ind
 from ...problems import DataError
 from ...render.frame import NavItem, with_page_head
 from ...render.frame import Page as GeneratedPage
-from ...render.opendata import DEFAULT_LICENCE, Licence, render_open_data_page
+from ...render.opendata import Licence, licence_from, render_open_data_page
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
 from ...render.structured import page_graph, script_text
@@ -196,6 +196,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             site_name=config.site_name,
             licence=licence,
             built=build_date(),
+            contact_page="over.md" if "over.md" in self.urls else "index.md",
         )
         if config.site_url:
             downloads[ROBOTS_PATH] = robots_txt(config.site_url)
@@ -344,12 +345,8 @@ def _github_remote(root: Path) -> str | None:
 
 
 def _licence(config: MkDocsConfig) -> Licence:
-    """The open data licence: mkdocs.yml `extra: open_data_licence: {name, url}`, else CC0 1.0."""
-    setting = config.extra.get("open_data_licence")
-    if setting is None:
-        return DEFAULT_LICENCE
-    if not (isinstance(setting, dict) and isinstance(setting.get("name"), str) and isinstance(setting.get("url"), str)):
-        raise PluginError(
-            "mkdocs.yml: extra.open_data_licence: geef een naam (name) en een adres (url) van de licentie"
-        )
-    return Licence(setting["name"], setting["url"])
+    """The open data licence (generator.render.opendata.licence_from)."""
+    try:
+        return licence_from(config.extra)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from exc
