@@ -327,3 +327,33 @@ def test_open_data_page_links_every_download(pages: dict[str, BeautifulSoup], re
     files = {p.name for p in (real_site / "data").iterdir() if p.suffix in {".json", ".csv", ".jsonld"}}
     assert files <= links
     assert "https://creativecommons.org/publicdomain/zero/1.0/" in links
+
+
+def test_quotes_and_ampersands_stay_text_in_every_head_tag(scratch, tmp_path: Path):
+    """A title and summary with quotes, an ampersand and '>' reach the title, the description, the
+    link-preview tags and the JSON-LD as the same text (escaped once, never cut off)."""
+    from tests.conftest import MINI_DATA, MKDOCS_YML, run_cli
+
+    title = 'Jeugdwet "nieuw" & oud'
+    summary = 'De wet voor "jeugdhulp" & meer: 3 > 2.'
+    law = MINI_DATA["data/wet/jeugdwet.yaml"].replace("title: Jeugdwet\n", f"title: '{title}'\n", 1)
+    law = law.replace("summary: De wet voor jeugdhulp.", f"summary: '{summary}'", 1)
+    overrides = {
+        f"docs/overrides/{p.relative_to(ROOT / 'docs/overrides').as_posix()}": p.read_text(encoding="utf-8")
+        for p in (ROOT / "docs" / "overrides").rglob("*.html")
+    }
+    config = MKDOCS_YML.replace("  name: material\n", "  name: material\n  custom_dir: docs/overrides\n", 1)
+    config = config.replace("plugins:", "exclude_docs: overrides/\nplugins:", 1)
+    root = scratch({"data/wet/jeugdwet.yaml": law, "mkdocs.yml": config, **overrides})
+    result = run_cli("build", "--site-dir", "site", cwd=root)
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((root / "site/wet/jeugdwet/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert _text(soup.find("h1")) == title
+    assert _text(soup.title) == f"{title} - Test"
+    assert _meta(soup, name="description") == summary
+    assert _meta(soup, property="og:title") == title
+    assert _meta(soup, property="og:description") == summary
+    (page,) = _json_ld(soup)
+    assert (page["name"], page["description"]) == (title, summary)
+    assert title in page["mainEntity"]["alternateName"]
+    assert not vocabulary().check(page)
