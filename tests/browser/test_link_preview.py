@@ -1,0 +1,41 @@
+"""A shared link to a region page shows its own title and summary (issue 16): the tags a link
+preview reads, as headless Chromium sees them on the served page, and the image they point at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+REGION = "gooi-en-vechtstreek"
+
+
+@pytest.mark.browser
+def test_region_page_preview_shows_its_own_title_and_summary(page, site_url: str, built_site: Path):
+    record = yaml.safe_load((ROOT / "data" / "regio" / f"{REGION}.yaml").read_text(encoding="utf-8"))
+    page.goto(f"{site_url}/regio/{REGION}/", wait_until="load")
+    tags = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('meta[property], meta[name]')]
+            .map(m => [m.getAttribute('property') || m.getAttribute('name'), m.content]))"""
+    )
+    assert tags["og:title"] == record["title"]
+    assert tags["og:description"] == record["summary"]
+    assert tags["twitter:title"] == record["title"]
+    assert tags["twitter:description"] == record["summary"]
+    assert tags["description"] == record["summary"]
+    assert tags["og:site_name"] == "Routewijzer"
+    assert tags["og:locale"] == "nl_NL"
+    assert page.title() == f"{record['title']} - Routewijzer"
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    # The structured data is data the page carries, readable as JSON, about this region.
+    data = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    assert data["mainEntity"]["name"] == record["title"]
+    assert len(data["mainEntity"]["containsPlace"]) == len(record["municipalities"])
+    # The preview image is a file of the site itself (served here from the same build).
+    image = page.request.get(site_url + urlsplit(tags["og:image"]).path)
+    assert image.ok and image.headers["content-type"] == "image/png"
+    assert len(image.body()) > 1000
