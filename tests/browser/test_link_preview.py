@@ -39,3 +39,16 @@ def test_region_page_preview_shows_its_own_title_and_summary(page, site_url: str
     image = page.request.get(site_url + urlsplit(tags["og:image"]).path)
     assert image.ok and image.headers["content-type"] == "image/png"
     assert len(image.body()) > 1000
+
+
+@pytest.mark.browser
+def test_404_search_form_opens_the_sites_search(page, site_url: str):
+    """The 404 page's own form (no script of ours: it sets ?q=) opens the site's search with results."""
+    page.goto(f"{site_url}/404.html", wait_until="load")
+    page.fill("#rw-404-q", "jeugdwet")
+    page.click(".rw-404-search button")
+    page.wait_for_selector(".md-search-result__item", timeout=60_000)
+    assert page.evaluate("new URL(location.href).searchParams.get('q')") == "jeugdwet"
+    assert page.evaluate("document.querySelector('[data-md-component=search-query]').value") == "jeugdwet"
+    titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+    assert any("Jeugdwet" in t for t in titles), titles[:5]
