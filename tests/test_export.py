@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from generator.load import load_catalog, load_history
+from generator.model import KINDS
 from generator.output import export as export_module
 from generator.output.export import (
     MANIFEST_FILE,
@@ -27,7 +28,6 @@ from generator.output.export import (
     neutral_nav,
     read_site_config,
 )
-from generator.model import KINDS
 from generator.render.opendata import CSV_KINDS
 from generator.render.site import SiteRenderer
 from tests.conftest import ROOT, run_cli, tree_digest

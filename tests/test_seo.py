@@ -195,12 +195,41 @@ def test_the_checker_is_not_blind():
     vocab = vocabulary()
     cases = {
         "is not a schema.org class": {"@type": "Wetboek", "name": "x"},
-        "no schema.org property 'telefoon'": {"@type": "Organization", "name": "x", "contactPoint": {"@type": "ContactPoint", "contactType": "y"}, "telefoon": "1"},
-        "is not a property of WebSite": {"@type": "WebSite", "name": "x", "url": "https://a.nl/", "legislationIdentifier": "BWBR1"},
-        "does not fit the range of 'dateModified'": {"@type": "WebSite", "name": "x", "url": "https://a.nl/", "dateModified": "gisteren"},
-        "is not in the range of 'containsPlace'": {"@type": "AdministrativeArea", "name": "x", "containsPlace": {"@type": "Person", "name": "y"}},
-        "does not fit the range of 'inDefinedTermSet'": {"@type": "DefinedTerm", "name": "x", "description": "y", "inDefinedTermSet": "Begrippen"},
-        "Legislation without legislationIdentifier": {"@type": "Legislation", "name": "x", "url": "https://a.nl/", "legislationJurisdiction": "NL"},
+        "no schema.org property 'telefoon'": {
+            "@type": "Organization",
+            "name": "x",
+            "contactPoint": {"@type": "ContactPoint", "contactType": "y"},
+            "telefoon": "1",
+        },
+        "is not a property of WebSite": {
+            "@type": "WebSite",
+            "name": "x",
+            "url": "https://a.nl/",
+            "legislationIdentifier": "BWBR1",
+        },
+        "does not fit the range of 'dateModified'": {
+            "@type": "WebSite",
+            "name": "x",
+            "url": "https://a.nl/",
+            "dateModified": "gisteren",
+        },
+        "is not in the range of 'containsPlace'": {
+            "@type": "AdministrativeArea",
+            "name": "x",
+            "containsPlace": {"@type": "Person", "name": "y"},
+        },
+        "does not fit the range of 'inDefinedTermSet'": {
+            "@type": "DefinedTerm",
+            "name": "x",
+            "description": "y",
+            "inDefinedTermSet": "Begrippen",
+        },
+        "Legislation without legislationIdentifier": {
+            "@type": "Legislation",
+            "name": "x",
+            "url": "https://a.nl/",
+            "legislationJurisdiction": "NL",
+        },
     }
     for expected, obj in cases.items():
         problems = vocab.check({"@context": "https://schema.org", **obj})
