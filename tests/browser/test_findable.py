@@ -1,5 +1,6 @@
-"""A shared link to a region page shows its own title and summary (issue 16): the tags a link
-preview reads, as headless Chromium sees them on the served page, and the image they point at."""
+"""Findable from outside (issue 16), in headless Chromium: a shared link to a region page shows its
+own title and summary (the tags a link preview reads, and the image they point at); the 404 page's
+search works; the new pages (open data, 404) pass axe-core."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from tests.browser.test_accessibility import describe, run_axe
 from tests.conftest import ROOT
 
 REGION = "gooi-en-vechtstreek"
@@ -52,3 +54,11 @@ def test_404_search_form_opens_the_sites_search(page, site_url: str):
     assert page.evaluate("document.querySelector('[data-md-component=search-query]').value") == "jeugdwet"
     titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
     assert any("Jeugdwet" in t for t in titles), titles[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/data/", "/404.html"])
+def test_new_pages_pass_axe(page, site_url: str, axe_source: str, path: str):
+    page.goto(site_url + path, wait_until="load")
+    violations = run_axe(page, axe_source)
+    assert not violations, f"axe-core on {path}:\n{describe(violations)}"
