@@ -95,7 +95,7 @@ def test_export_holds_every_page_and_every_docs_file(
         {f"docs/{page.path}" for page in pages}
         | {f"docs/{rel}" for rel in hand_written}
         | {NAV_FILE, MANIFEST_FILE, f"docs/{SEARCH_TERMS_PATH}"}
-        | {"docs/data/index.md", "docs/data/catalogus.jsonld", "docs/robots.txt"}
+        | {"docs/data.md", "docs/data/catalogus.jsonld", "docs/robots.txt"}
         | {f"docs/data/{kind}.{ext}" for kind in KINDS for ext in ("json", "schema.json")}
         | {f"docs/data/{kind}.csv" for kind in CSV_KINDS}
     )

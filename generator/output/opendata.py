@@ -26,7 +26,7 @@ from typing import Any
 
 from ..catalog import Catalog, Entry
 from ..model import KIND_BY_FOLDER, KIND_LABELS, KIND_ORDER, KINDS, Contact, Law, Region, Term, Unknown
-from ..render.opendata import CATALOGUE, CSV_KINDS, Licence, csv_path, json_path, schema_path
+from ..render.opendata import CATALOGUE, CSV_KINDS, PAGE_PATH, Licence, csv_path, json_path, schema_path
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -284,7 +284,7 @@ def _catalogue(
         "dcat:contactPoint": _contact(site_name, contact_url),
         "dct:license": {"@id": licence.url},
         "dct:language": {"@id": f"{EU}/language/NLD"},
-        "foaf:homepage": {"@id": url_of("data/index.md")},
+        "foaf:homepage": {"@id": url_of(PAGE_PATH)},
         "dct:modified": {"@value": built.isoformat(), "@type": "xsd:date"},
         "dcat:themeTaxonomy": {"@id": f"{EU}/data-theme"},
         "dcat:dataset": datasets,

@@ -17,6 +17,10 @@ from .text import escape
 DATA_DIR = "data"
 """URL folder of the downloads and of the page that lists them."""
 
+PAGE_PATH = f"{DATA_DIR}.md"
+"""The page /data/. Not data/index.md: with Material's section indexes, an index.md inside another
+section would be taken for a section index and left out of the sidebar."""
+
 CSV_KINDS = ("regio", "contact", "wet", "begrip")
 """The kinds that are flat enough for one table: regions (one row per municipality), contacts, laws, glossary."""
 
@@ -62,7 +66,7 @@ def csv_path(kind: str) -> str:
 
 def render_open_data_page(catalog: Catalog, licence: Licence) -> Page:
     """The page /data/: every download with its schema, how to use it, and the licence (once)."""
-    path = f"{DATA_DIR}/index.md"
+    path = PAGE_PATH
     title = "Open data"
     out = [
         dialect.front_matter(boost=0.5),
@@ -84,10 +88,10 @@ def render_open_data_page(catalog: Catalog, licence: Licence) -> Page:
     ]
     for kind in KIND_ORDER:
         count = len(catalog.of_kind(kind))
-        csv = f"[{kind}.csv]({kind}.csv)" if kind in CSV_KINDS else "—"
+        csv = f"[{kind}.csv]({csv_path(kind)})" if kind in CSV_KINDS else "—"
         out.append(
-            f"| {KIND_LABELS[kind][1]} | {count} | [{kind}.json]({kind}.json) | "
-            f"[{kind}.schema.json]({kind}.schema.json) | {csv} |"
+            f"| {KIND_LABELS[kind][1]} | {count} | [{kind}.json]({json_path(kind)}) | "
+            f"[{kind}.schema.json]({schema_path(kind)}) | {csv} |"
         )
     out += [
         "",
@@ -100,7 +104,7 @@ def render_open_data_page(catalog: Catalog, licence: Licence) -> Page:
         "",
         "## Voor open-dataportalen",
         "",
-        "De catalogus [catalogus.jsonld](catalogus.jsonld) beschrijft alle datasets volgens DCAT-AP-NL 3.0, "
+        f"De catalogus [catalogus.jsonld]({CATALOGUE}) beschrijft alle datasets volgens DCAT-AP-NL 3.0, "
         "zodat een portaal ze kan ophalen.",
         "",
     ]
