@@ -18,6 +18,7 @@ from ..model import (
     Unknown,
 )
 from . import dialect
+from .diagram import render_route_svg
 from .frame import Page, crumbs, demote, link, meta_line, page_path, phone_link, render_sources
 from .text import escape
 
@@ -75,6 +76,10 @@ class _RouteRenderer:
             self.incoming.setdefault(target, []).append((node_id, i))
 
     # ---- shared parts
+
+    @property
+    def figure_key(self) -> str:
+        return f"route-{self.entry.id}"
 
     def path_of(self, node_id: str) -> str:
         return route_path(self.entry.id) if node_id == self.route.start else node_path(self.entry.id, node_id)
@@ -168,7 +173,13 @@ class _RouteRenderer:
             out += [demote(start.help), ""]
         out += [*self.answers(path, route.start), ""]
         out += [dialect.heading(2, "De hele route in één overzicht", anchor="overzicht"), ""]
-        out += ["Alle vragen en uitkomsten op een rij. Klik op een stap om die pagina te openen.", ""]
+        out += [
+            "Alle vragen en uitkomsten op een rij: eerst als schema, daarna als lijst. "
+            "Klik in de lijst op een stap om die pagina te openen.",
+            "",
+            dialect.figure(self.figure_key),
+            "",
+        ]
         out += [*self.outline(path), ""]
         if self.mermaid:
             out += [*dialect.mermaid(render_mermaid(route)), ""]
@@ -176,7 +187,10 @@ class _RouteRenderer:
         if related:
             out += [dialect.heading(2, "Zie ook", search_exclude=True), "", *(f"- {r}" for r in related), ""]
         out.append(render_sources(route, route.sources, "route"))
-        return Page(path, "\n".join(out).rstrip() + "\n", route.title, self.entry.path, route.summary)
+        figures = ((self.figure_key, render_route_svg(route, self.entry.id)),)
+        return Page(
+            path, "\n".join(out).rstrip() + "\n", route.title, self.entry.path, figures, description=route.summary
+        )
 
     def outline(self, path: str) -> list[str]:
         """The route as a nested list: the diagram that needs no JavaScript, prints, and reads aloud."""
@@ -219,7 +233,7 @@ class _RouteRenderer:
             out += ["## Hoe kwam je hier?", "", *came, ""]
         out += [self.restart(path), ""]
         description = f"{question.text} Een vraag uit de route ‘{self.route.title}’."
-        return Page(path, "\n".join(out).rstrip() + "\n", question.text, self.entry.path, description)
+        return Page(path, "\n".join(out).rstrip() + "\n", question.text, self.entry.path, description=description)
 
     def outcome_page(self, node_id: str) -> Page:
         outcome = self.route.nodes[node_id].outcome
@@ -254,7 +268,7 @@ class _RouteRenderer:
             out += ["## Hoe kwam je hier?", "", *came, ""]
         out += [self.restart(path), ""]
         out.append(render_sources(self.route, outcome.sources, "route"))
-        return Page(path, "\n".join(out).rstrip() + "\n", outcome.title, self.entry.path, outcome.summary)
+        return Page(path, "\n".join(out).rstrip() + "\n", outcome.title, self.entry.path, description=outcome.summary)
 
     def disclaimer(self, path: str, outcome: Outcome) -> list[str]:
         who = [self.ref_link(path, ref)[0] for ref in outcome.ask]
