@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -546,3 +547,34 @@ def load_history(root: Path, data_dir: str = "data", limit: int = MAX_COMMITS) -
             found.append(FileChange(status, path, str(title), tuple(fields)))
         changes.append(Change(commit, day, found))
     return changes
+
+
+def load_last_changes(root: Path, folder: str = "docs") -> dict[str, date]:
+    """File (relative to `folder`) → the day of the last commit that changed it; empty without git.
+
+    The sitemap dates hand-written pages with it: a page's last change, never the build day.
+    """
+    try:
+        result = subprocess.run(
+            ["git", "log", "--no-merges", "--name-only", "--format=%x1e%cs", "--", folder],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if result.returncode != 0:
+        return {}
+    prefix = folder.rstrip("/") + "/"
+    found: dict[str, date] = {}
+    for block in result.stdout.split("\x1e"):
+        day, _, names = block.strip().partition("\n")
+        if not day:
+            continue
+        for name in names.split("\n"):
+            name = name.strip()
+            if name.startswith(prefix):
+                found.setdefault(name.removeprefix(prefix), date.fromisoformat(day))
+    return found

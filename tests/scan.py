@@ -5,7 +5,7 @@ site). HTML files are parsed whole; in JSON files every string is parsed as an H
 (Material renders the search index's titles and texts as HTML); XML files (sitemap) may hold
 no markup but their own. What the theme itself writes is allowed by name: its scripts (an
 external file of the site, the `__config` JSON, inline scripts whose hash the CSP allows) and
-the search-share link that starts as `javascript:void(0)`.
+the search-share link that starts as `javascript:void(0)`, and the page's JSON-LD (data).
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 
 from generator.output.csp import inline_script_hashes, site_policy
 from generator.output.sanitize import script_hash
@@ -48,12 +49,19 @@ def _theme_script(tag: Tag, hashes: frozenset[str]) -> bool:
     if attrs == {"id": "__config", "type": "application/json"}:
         json.loads(tag.string or "")
         return True
+    if attrs == {"type": "application/ld+json"}:
+        # The page's structured data: JSON the browser never runs, with no "<" that could end it early.
+        json.loads(tag.string or "")
+        return "<" not in (tag.string or "")
     return not attrs and script_hash(tag.string or "") in hashes
 
 
 def audit_markup(html: str, where: str, hashes: frozenset[str], *, scripts_allowed: bool = True) -> Iterator[str]:
     """Every dangerous thing in `html`: event handlers, script URLs, foreign scripts, styles, embeds."""
-    soup = BeautifulSoup(html, "html.parser")
+    with warnings.catch_warnings():
+        # A JSON string that is a bare URL (the open data's page_url) is text, and parsed as such.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(True):
         assert isinstance(tag, Tag)
         name = tag.name.lower()

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from generator.load import load_catalog, load_history
+from generator.model import KINDS
 from generator.output import export as export_module
 from generator.output.export import (
     MANIFEST_FILE,
@@ -27,6 +28,7 @@ from generator.output.export import (
     neutral_nav,
     read_site_config,
 )
+from generator.render.opendata import CSV_KINDS
 from generator.render.site import SiteRenderer
 from tests.conftest import ROOT, run_cli, tree_digest
 
@@ -93,6 +95,9 @@ def test_export_holds_every_page_and_every_docs_file(
         {f"docs/{page.path}" for page in pages}
         | {f"docs/{rel}" for rel in hand_written}
         | {NAV_FILE, MANIFEST_FILE, f"docs/{SEARCH_TERMS_PATH}"}
+        | {"docs/data.md", "docs/data/catalogus.jsonld", "docs/robots.txt"}
+        | {f"docs/data/{kind}.{ext}" for kind in KINDS for ext in ("json", "schema.json")}
+        | {f"docs/data/{kind}.csv" for kind in CSV_KINDS}
     )
     found = files_of(out)
     assert set(found) == expected
@@ -119,7 +124,8 @@ def test_export_is_deterministic(exported: tuple[Path, list[str]], tmp_path: Pat
 def test_generated_pages_keep_their_front_matter_and_get_their_abbreviations(exported: tuple[Path, list[str]]) -> None:
     out, _ = exported
     text = (out / "docs/wet/jeugdwet.md").read_text(encoding="utf-8")
-    assert text.startswith("---\nsearch:\n")
+    assert text.startswith('---\ntitle: "Jeugdwet"\ndescription: "')
+    assert "\nsearch:\n  boost: " in text.split("\n---\n", 1)[0]
     assert re.search(r"^\*\[[^\]]+\]: ", text, re.MULTILINE), "the page's abbreviations are appended (abbr)"
 
 

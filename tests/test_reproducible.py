@@ -120,8 +120,12 @@ def test_real_builds_on_another_day_are_identical(tmp_path: Path):
     assert_identical(first, build(project, "site-b", clock_shift=THREE_YEARS, tmp=tmp_path))
 
 
-def test_sitemap_dates_follow_source_date_epoch(scratch, tmp_path: Path):
-    """MkDocs writes the build date into sitemap.xml; with SOURCE_DATE_EPOCH it is that date."""
+def test_sitemap_dates_are_reviewed_dates_not_the_build_date(scratch, tmp_path: Path):
+    """MkDocs would write the build date into sitemap.xml; the plugin writes each record's reviewed
+    date instead (the scratch records: 2026-01-15) and no date for a page without one."""
     site = build(scratch(), "site", tmp=tmp_path)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<lastmod>2026-01-01</lastmod>" in sitemap, textwrap.shorten(sitemap, 400)
+    assert "<lastmod>2026-01-15</lastmod>" in sitemap, textwrap.shorten(sitemap, 400)
+    assert "<lastmod>2026-01-01</lastmod>" not in sitemap, textwrap.shorten(sitemap, 400)
+    # The open data carry the build date (SOURCE_DATE_EPOCH), as their `built`.
+    assert '"built": "2026-01-01"' in (site / "data" / "regio.json").read_text(encoding="utf-8")

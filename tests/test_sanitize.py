@@ -132,6 +132,14 @@ def test_final_pages_pass_the_page_policy_unchanged(real_site: Path):
         ("</footer>", '<a href="javascript:alert(3)">x</a></footer>', "javascript:alert(3)"),
         ("</footer>", "<!-- verstopt</footer>", "verstopt"),
         ("</article>", '<style>body{display:none}</style><p style="x">y</p></article>', "display:none"),
+        # JSON-LD is kept only as JSON without any "<": it cannot end its element or open a comment.
+        (
+            "</head>",
+            '<script type="application/ld+json">{"a": "</script><script>alert(4)</script>"}</script></head>',
+            "alert(4)",
+        ),
+        ("</head>", '<script type="application/ld+json">{"a": "x<!-- y"}</script></head>', "x<!-- y"),
+        ("</head>", '<script type="application/ld+json">alert(5)</script></head>', "alert(5)"),
     ],
 )
 def test_page_policy_removes_what_is_injected_after_the_theme(real_site: Path, inject: str, where: str, gone: str):
@@ -145,5 +153,5 @@ def test_page_policy_removes_what_is_injected_after_the_theme(real_site: Path, i
     assert removed, "the page policy saw nothing"
     assert gone not in cleaned
     # The theme's own scripts survive the repair.
-    for script in ("bundle.", "rw-search-config.js", 'id="__config"', "__md_scope"):
+    for script in ("bundle.", "rw-search-config.js", 'id="__config"', "__md_scope", '"@type":"WebPage"'):
         assert script in cleaned, script

@@ -25,6 +25,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import yaml
 
@@ -32,12 +33,15 @@ from ..catalog import Catalog
 from ..load import load_history
 from ..render.english import PREFIX as ENGLISH_PREFIX
 from ..render.english import english_abbreviations as english_abbreviations_of
-from ..render.frame import NavItem, Page
+from ..render.frame import NavItem, Page, with_page_head
+from ..render.opendata import Licence, licence_from, render_open_data_page
 from ..render.search import search_terms_json, written_page_keywords
 from ..render.site import AbbreviationDefinitions, SiteRenderer
 from .atomic import uninterrupted
 from .dates import build_date
 from .manifest import manifest_json
+from .opendata import open_data_files
+from .robots import ROBOTS_PATH, robots_txt
 
 DOCS_DIR = "docs"
 """The Markdown tree inside the export folder."""
@@ -157,6 +161,38 @@ def page_url(path: str) -> str:
     return f"{stem}/"
 
 
+def _site_url(config: dict[str, Any]) -> str:
+    """mkdocs.yml's site_url; `!ENV [NAME, default]` reads as a list here: the environment, else the default."""
+    value = config.get("site_url")
+    if isinstance(value, list) and value:
+        names, default = value[:-1], value[-1]
+        value = next((os.environ[n] for n in names if isinstance(n, str) and os.environ.get(n)), default)
+    return str(value or "/")
+
+
+def _open_data(catalog: Catalog, config: dict[str, Any], licence: Licence, written: set[str]) -> dict[str, str]:
+    """The downloads as the plugin writes them (generator.output.opendata), and robots.txt."""
+    site_url = _site_url(config)
+
+    def url_of(path: str) -> str:
+        return urljoin(site_url, page_url(path) if path.endswith(".md") else path)
+
+    files = open_data_files(
+        catalog,
+        url_of=url_of,
+        site_name=str(config.get("site_name") or ""),
+        licence=licence,
+        built=build_date(),
+        contact_page="over.md" if "over.md" in written else "index.md",
+    )
+    if site_url.startswith(("http://", "https://")):
+        files[ROBOTS_PATH] = robots_txt(site_url)
+    for path in files:
+        if path in written:
+            raise ExportError(f"{DOCS_DIR}/{path} bestaat al; dat bestand wordt uit data/ gemaakt")
+    return files
+
+
 def _docs_files(docs_dir: Path) -> list[Path]:
     return sorted(p for p in docs_dir.rglob("*") if p.is_file())
 
@@ -195,7 +231,11 @@ def export_site(
     renderer = SiteRenderer(catalog, today=build_date(), history=load_history(root, data_rel))
     abbreviations = AbbreviationDefinitions(catalog)
     english_abbreviations = AbbreviationDefinitions(catalog, english_abbreviations_of(catalog))
-    pages = renderer.pages()
+    try:
+        licence = licence_from(config.get("extra"))
+    except ValueError as exc:
+        raise ExportError(str(exc)) from exc
+    pages = [*renderer.pages(), with_page_head(render_open_data_page(catalog, licence))]
     written = _docs_files(docs_dir)
     written_paths = {p.relative_to(docs_dir).as_posix() for p in written}
     for page in pages:
@@ -226,6 +266,8 @@ def export_site(
     try:
         _write_tree(tmp, docs_dir, written, pages, abbreviations, english_abbreviations)
         _write(tmp / DOCS_DIR / SEARCH_TERMS_PATH, search_terms_json(catalog, keywords))
+        for path, text in _open_data(catalog, config, licence, written_paths).items():
+            _write(tmp / DOCS_DIR / path, text)
         _write(tmp / NAV_FILE, nav_yaml(nav))
         _write(tmp / MANIFEST_FILE, manifest_json({page.path: page.source for page in pages if page.source}))
         with uninterrupted():  # Ctrl-C now would leave two half-swapped folders

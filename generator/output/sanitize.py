@@ -232,7 +232,7 @@ for _tag, _names in {
     "form": {"name"},
     "svg": {"viewbox", "viewBox", "xmlns"},
     "path": {"d"},
-    "meta": {"charset", "name", "content", "http-equiv"},
+    "meta": {"charset", "name", "content", "http-equiv", "property"},
     "link": {"rel", "href", "sizes", "type", "hreflang"},
 }.items():
     PAGE_ATTRIBUTES.setdefault(_tag, set()).update(_names)
@@ -298,6 +298,8 @@ _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTAL
 _OWN_SRC = re.compile(r'^<script src="(?!//)(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^"<>&\s]+\.js"></script>$')
 _OWN_CONFIG = re.compile(r'^<script id="__config" type="application/json">(.*)</script>$', re.DOTALL)
 _INLINE_SCRIPT = re.compile(r"^<script>(.*)</script>$", re.DOTALL)
+_OWN_JSON_LD = re.compile(r'^<script type="application/ld\+json">(.*)</script>$', re.DOTALL)
+"""The page's structured data (generator/render/structured.py): data, never run by the browser."""
 
 
 def script_hash(body: str) -> str:
@@ -307,7 +309,8 @@ def script_hash(body: str) -> str:
 
 def is_theme_script(element: str, inline_hashes: Iterable[str]) -> bool:
     """True for a `<script>` element the theme writes: an external file of the site, Material's
-    configuration (JSON), or an inline script the Content-Security-Policy allows by its hash."""
+    configuration (JSON), the page's structured data (JSON-LD, with no `<` at all), or an inline
+    script the Content-Security-Policy allows by its hash."""
     if _OWN_SRC.match(element):
         return True
     config = _OWN_CONFIG.match(element)
@@ -317,6 +320,13 @@ def is_theme_script(element: str, inline_hashes: Iterable[str]) -> bool:
         except ValueError:
             return False
         return "</" not in config.group(1)
+    data = _OWN_JSON_LD.match(element)
+    if data:
+        try:
+            json.loads(data.group(1))
+        except ValueError:
+            return False
+        return "<" not in data.group(1)
     inline = _INLINE_SCRIPT.match(element)
     return inline is not None and script_hash(inline.group(1)) in set(inline_hashes)
 

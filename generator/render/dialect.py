@@ -40,6 +40,17 @@ def front_matter(
     return "\n".join(lines)
 
 
+def with_head(markdown: str, *, title: str, description: str) -> str:
+    """The page with its title and description in its front matter (added to what is there), for the
+    head of the page: browser title, search results, link previews. Plain text; the engine escapes it."""
+    head = (
+        f"title: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n"
+    )
+    if markdown.startswith("---\n"):
+        return "---\n" + head + markdown.removeprefix("---\n")
+    return "---\n" + head + "---\n\n" + markdown
+
+
 def heading(level: int, text: str, *, anchor: str | None = None, search_exclude: bool = False) -> str:
     """A heading with an explicit id and/or kept out of the search index (attribute list)."""
     attributes = [f"#{anchor}"] if anchor else []

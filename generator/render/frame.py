@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from ..catalog import Entry
-from ..model import AUDIENCE_LABELS, Network, Record, Source, Unknown
+from ..model import AUDIENCE_LABELS, KIND_LABELS, Network, Record, Source, Unknown
 from . import dialect
 from .text import MONTHS, escape, format_date
 
@@ -30,6 +31,8 @@ class Page:
     placeholder per key (`dialect.figure`); the engine puts the drawing in its place after it has
     sanitized the page content, whose policy allows no SVG. An engine that cannot do that shows
     nothing there: the text alternative next to each drawing carries the same content."""
+    description: str | None = None
+    """One plain sentence or two about this page alone (meta description, link previews); also in its front matter."""
 
 
 @dataclass
@@ -37,6 +40,30 @@ class NavItem:
     title: str
     path: str
     children: list[NavItem] = field(default_factory=list)
+
+
+def distinct_descriptions(pages: list[Page]) -> list[Page]:
+    """Pages whose descriptions would be the same (two records with one summary) each name what they are.
+
+    'MEE helpt …' on both the glossary and the contact page becomes 'MEE (begrip): MEE helpt …' and
+    'MEE (contact): MEE helpt …': a search result then says which page it is.
+    """
+    count = Counter(page.description for page in pages if page.description is not None)
+    out = []
+    for page in pages:
+        if page.description is not None and count[page.description] > 1:
+            kind = page.path.partition("/")[0]
+            label = f" ({KIND_LABELS[kind][0].lower()})" if kind in KIND_LABELS else ""
+            page = replace(page, description=f"{page.title}{label}: {page.description}")
+        out.append(page)
+    return out
+
+
+def with_page_head(page: Page) -> Page:
+    """The page with its title and description in its front matter, where it has a description."""
+    if page.description is None:
+        return page
+    return replace(page, markdown=dialect.with_head(page.markdown, title=page.title, description=page.description))
 
 
 def page_path(kind: str, id_: str) -> str:

@@ -135,14 +135,24 @@ class OverviewPages(RecordPages):
             label = escape(term.title) + (f" ({escape(term.abbreviation)})" if term.abbreviation else "")
             out.append(f"- **{label}**: {escape(term.definition)}")
         out += ["", *OFFLINE_COPY]
-        return Page(path, "\n".join(out).rstrip() + "\n", "De Routewijzer om af te drukken")
+        return Page(
+            path,
+            "\n".join(out).rstrip() + "\n",
+            "De Routewijzer om af te drukken",
+            description="De hele Routewijzer op één pagina, om af te drukken of als PDF te bewaren.",
+        )
 
     def render_history(self) -> Page:
         """'Wat is er veranderd': recent changes to data/, linking to the pages they changed."""
         path = "veranderd.md"
         page_for = {e.path: (page_path(e.kind, e.id), e.record.title) for e in self.catalog.entries.values()}
         markdown = render_history(self.history, page_for, lambda target, text: link(path, target, text))
-        return Page(path, dialect.front_matter(exclude=True) + "\n\n" + markdown, "Wat is er veranderd?")
+        return Page(
+            path,
+            dialect.front_matter(exclude=True) + "\n\n" + markdown,
+            "Wat is er veranderd?",
+            description="De laatste wijzigingen in de gegevens van de Routewijzer, met een link naar elke pagina.",
+        )
 
     def render_municipalities(self) -> Page:
         """ "Vind je regio": every municipality, old names included, A–Z; works without JavaScript."""
@@ -182,7 +192,10 @@ class OverviewPages(RecordPages):
                 out.append(f"- {label}: {target}")
             out.append("")
         out += ["</div>", ""]
-        return Page(path, "\n".join(out), "Vind je regio")
+        description = (
+            "Zoek je gemeente en vind je jeugdregio, met het regionaal expertteam (RET) en het expertisenetwerk (BEN)."
+        )
+        return Page(path, "\n".join(out), "Vind je regio", description=description)
 
     def render_audience(self, audience: str) -> Page:
         """Everything written for one audience, by kind: a browsing facet that needs no JavaScript."""
@@ -203,7 +216,7 @@ class OverviewPages(RecordPages):
             f"Zoek je gemeente op de pagina {link(path, 'regio/gemeenten.md', 'Vind je regio')}.",
             "",
         ]
-        return Page(path, "\n".join(out).rstrip() + "\n", title)
+        return Page(path, "\n".join(out).rstrip() + "\n", title, description=intro)
 
     def editorial_pages(self) -> list[Page]:
         """The coverage page and the field reference for editors."""
@@ -215,8 +228,19 @@ class OverviewPages(RecordPages):
         coverage = render_coverage(self.catalog, self.today, link_to)
         hidden = dialect.front_matter(exclude=True) + "\n\n"  # for editors; not a search answer for visitors
         return [
-            Page(path, hidden + coverage, "Wat ontbreekt er nog?"),
-            Page("redactie/velden.md", hidden + render_field_reference(), "Velden per soort record"),
+            Page(
+                path,
+                hidden + coverage,
+                "Wat ontbreekt er nog?",
+                description="Voor redacteuren: welke feiten nog onbekend zijn, welke bronnen geen link hebben "
+                "en welke pagina's opnieuw gecontroleerd moeten worden.",
+            ),
+            Page(
+                "redactie/velden.md",
+                hidden + render_field_reference(),
+                "Velden per soort record",
+                description="Voor redacteuren: elk veld van elke soort record, met uitleg, voorbeeld en grenzen.",
+            ),
         ]
 
     def render_index(self, kind: str) -> Page:
@@ -235,7 +259,7 @@ class OverviewPages(RecordPages):
             parts += BROWSERS[kind](self.catalog, entries, path)
         else:
             parts += [summary_line(e, path) for e in entries]
-        return Page(path, "\n".join(parts).rstrip() + "\n", title)
+        return Page(path, "\n".join(parts).rstrip() + "\n", title, description=KIND_BY_FOLDER[kind].intro)
 
     def _region_table(self, entries: list[Entry], path: str) -> list[str]:
         rows = ["| Jeugdregio | CBS-code | Provincie | Gemeenten | Contact RET bekend |", "|---|---|---|---|---|"]

@@ -93,7 +93,7 @@ class RecordPages:
         parts.append(render_sources(record, record.sources, entry.kind, editors))
         # Keywords are not on the page: the search worker reads them from rw-search.json, so a
         # result shows the page's own words, never a list of search phrases.
-        return Page(path, "\n".join(parts).rstrip() + "\n", record.title, entry.path)
+        return Page(path, "\n".join(parts).rstrip() + "\n", record.title, entry.path, description=record.summary)
 
     def _facts_thema(self, entry: Entry, path: str) -> str:
         record = entry.record

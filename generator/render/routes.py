@@ -188,7 +188,9 @@ class _RouteRenderer:
             out += [dialect.heading(2, "Zie ook", search_exclude=True), "", *(f"- {r}" for r in related), ""]
         out.append(render_sources(route, route.sources, "route"))
         figures = ((self.figure_key, render_route_svg(route, self.entry.id)),)
-        return Page(path, "\n".join(out).rstrip() + "\n", route.title, self.entry.path, figures)
+        return Page(
+            path, "\n".join(out).rstrip() + "\n", route.title, self.entry.path, figures, description=route.summary
+        )
 
     def outline(self, path: str) -> list[str]:
         """The route as a nested list: the diagram that needs no JavaScript, prints, and reads aloud."""
@@ -230,7 +232,8 @@ class _RouteRenderer:
         if came:
             out += ["## Hoe kwam je hier?", "", *came, ""]
         out += [self.restart(path), ""]
-        return Page(path, "\n".join(out).rstrip() + "\n", question.text, self.entry.path)
+        description = f"{question.text} Een vraag uit de route ‘{self.route.title}’."
+        return Page(path, "\n".join(out).rstrip() + "\n", question.text, self.entry.path, description=description)
 
     def outcome_page(self, node_id: str) -> Page:
         outcome = self.route.nodes[node_id].outcome
@@ -265,7 +268,7 @@ class _RouteRenderer:
             out += ["## Hoe kwam je hier?", "", *came, ""]
         out += [self.restart(path), ""]
         out.append(render_sources(self.route, outcome.sources, "route"))
-        return Page(path, "\n".join(out).rstrip() + "\n", outcome.title, self.entry.path)
+        return Page(path, "\n".join(out).rstrip() + "\n", outcome.title, self.entry.path, description=outcome.summary)
 
     def disclaimer(self, path: str, outcome: Outcome) -> list[str]:
         who = [self.ref_link(path, ref)[0] for ref in outcome.ask]

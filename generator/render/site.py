@@ -21,8 +21,10 @@ from .english import EnglishPages
 from .frame import (
     NavItem,
     Page,
+    distinct_descriptions,
     nav_title,
     page_path,
+    with_page_head,
 )
 from .overviews import AUDIENCE_PAGES, OverviewPages
 from .routes import render_route_pages
@@ -61,7 +63,7 @@ class SiteRenderer(OverviewPages):
         pages.append(self.render_print())
         pages += [self.render_audience(audience) for audience in AUDIENCE_PAGES]
         pages += self.english.pages()
-        return pages
+        return [with_page_head(page) for page in distinct_descriptions(pages)]
 
     def nav(self, max_expanded: int = 12) -> list[NavItem]:
         """One section per kind; small collections list their records, large ones only the index."""

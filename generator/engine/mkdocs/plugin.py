@@ -16,6 +16,12 @@ Events used:
   the one page policy (`sanitize_page`); the theme's own scripts are kept by hash or path.
 - on_post_build: write the page → source manifest (`generator.output.manifest`); Material's search
   index through the content policy (`sanitize_search_index`).
+- on_page_markdown (also): the page's title and description from its front matter, HTML-escaped for
+  the theme (Material writes `page.meta.description` into an attribute as it is); the page's
+  `update_date` (sitemap `lastmod`) becomes its record's reviewed date, or a hand-written page's last
+  commit, or nothing.
+- on_page_context: the head of the page (docs/overrides/partials/rw-head.html): Open Graph and
+  Twitter card values and the page's schema.org JSON-LD (`generator.render.structured`).
 - on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes; put the preview's error
   page and live reload (generator/output/serve.py) around the server, and report every rebuild to it.
 
@@ -26,11 +32,14 @@ browser shows every problem until the data is fixed.
 
 from __future__ import annotations
 
+import html
 import logging
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -38,21 +47,30 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ...catalog import Catalog
-from ...load import load_catalog, load_history
+from ...catalog import Catalog, Entry
+from ...load import load_catalog, load_history, load_last_changes
+from ...model import Unknown
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
 from ...output.dates import build_date
 from ...output.figures import insert_figures
 from ...output.manifest import MANIFEST_PATH, manifest_json
+from ...output.opendata import open_data_files
+from ...output.robots import ROBOTS_PATH, robots_txt
 from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_index
 from ...output.serve import ServeState, serve_with_errors
 from ...problems import DataError, Problem
 from ...render.english import alternates, english_abbreviations, written_translations
-from ...render.frame import NavItem
+from ...render.frame import NavItem, with_page_head
+from ...render.frame import Page as GeneratedPage
+from ...render.opendata import Licence, licence_from, render_open_data_page
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
+from ...render.structured import page_graph, script_text
 from .offline import OFFLINE_FLAG
 from .warnings import WarningCollector, parse_mkdocs_warning
+
+SHARE_IMAGE = "assets/images/routewijzer-delen.png"
+"""The link-preview image (docs/assets/images/, drawn by scripts/make_share_image.py): 1200 × 630."""
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
 """Beside docs/assets/javascripts/workers/rw-search.js, which fetches it."""
@@ -87,6 +105,12 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.root = Path.cwd()
         self.inline_hashes: frozenset[str] = frozenset()
         self.manifest: dict[str, str] = {}
+        self.generated: dict[str, GeneratedPage] = {}
+        self.urls: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        self.heads: dict[str, tuple[str, str]] = {}
+        self.last_changes: dict[str, date] = {}
+        self.by_source: dict[str, Entry] = {}
         self.figures: dict[str, tuple[tuple[str, str], ...]] = {}
         self.data_problems: list[Problem] = []
         """Under `mkdocs serve`: the data problems of the current build (shown in the browser)."""
@@ -117,6 +141,20 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         )
         self.abbreviations = AbbreviationDefinitions(self.catalog)
         self.english_abbreviations = AbbreviationDefinitions(self.catalog, english_abbreviations(self.catalog))
+        self.by_source = {entry.path: entry for entry in self.catalog.entries.values()}
+        # The 404 page (docs/overrides/404.html) offers the help contacts, with the phone numbers the data knows.
+        config.extra["rw_contacts"] = [
+            {
+                "title": entry.record.title,
+                "path": f"contact/{entry.id}/",
+                "phone": str(phone)
+                if (phone := getattr(entry.record, "phone", None)) and not isinstance(phone, Unknown)
+                else "",
+            }
+            for entry in self.catalog.of_kind("contact")
+        ]
+        docs_rel = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
+        self.last_changes = load_last_changes(self.root, docs_rel)
         # One source for the policy: docs/_headers; every page carries it as a meta tag too
         # (docs/overrides/main.html), for hosts such as GitHub Pages that do not read _headers.
         headers = site_policy(Path(config.docs_dir) / "_headers")
@@ -165,8 +203,12 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         # One look-up table: Files rebuilds its own index after every append.
         existing = {file.src_uri for file in files}
         self.manifest = {}
+        self.generated = {}
         self.figures = {}
-        for page in self.renderer.pages():
+        licence = _licence(config)
+        pages = [*self.renderer.pages(), with_page_head(render_open_data_page(self.renderer.catalog, licence))]
+        for page in pages:
+            self.generated[page.path] = page
             if page.source:
                 self.manifest[page.path] = page.source
             if page.figures:
@@ -206,7 +248,31 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         files.append(File.generated(config, SEARCH_TERMS_PATH, content=terms))
         if config.extra.get(OFFLINE_FLAG):
             files.append(File.generated(config, SEARCH_TERMS_SCRIPT, content=f"self.RW_SEARCH_TERMS = {terms};\n"))
+        self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        self.titles = {path: page.title for path, page in self.generated.items()}
+        self.titles["index.md"] = config.site_name
+        self.heads = {}
+        # Open data: every record kind as JSON with its schema, the flat ones as CSV, the DCAT catalogue.
+        downloads = open_data_files(
+            self.renderer.catalog,
+            url_of=lambda path: self._absolute(config, path),
+            site_name=config.site_name,
+            licence=licence,
+            built=build_date(),
+            contact_page="over.md" if "over.md" in self.urls else "index.md",
+        )
+        if config.site_url:
+            downloads[ROBOTS_PATH] = robots_txt(config.site_url)
+        for path, text in downloads.items():
+            if path in existing:
+                raise PluginError(f"{docs_rel}/{path} bestaat al; dat bestand wordt uit data/ gemaakt")
+            files.append(File.generated(config, path, content=text))
         return files
+
+    def _absolute(self, config: MkDocsConfig, path: str) -> str:
+        """The absolute URL of a page (its .md path) or another file of the site."""
+        site_url = config.site_url or "/"
+        return urljoin(site_url, self.urls[path] if path.endswith(".md") else path)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -219,19 +285,71 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.abbreviations is None or self.english_abbreviations is None:
             return None
+        self._head_from_meta(page)
         # English pages explain abbreviations in English (only those with a translated term).
         english = page.meta.get("lang") == "en"
         block = (self.english_abbreviations if english else self.abbreviations).for_markdown(markdown)
         return f"{markdown}\n\n{block}\n" if block else None
 
+    def _head_from_meta(self, page: Page) -> None:
+        """Title and description from the front matter (kept as text), escaped for the theme; the sitemap date."""
+        src = page.file.src_uri
+        title, description = page.meta.get("title"), page.meta.get("description")
+        if isinstance(title, str) or isinstance(description, str):
+            self.heads[src] = (str(title or ""), str(description or ""))
+        # Material writes both into the page as they are (title after striptags, description in an attribute).
+        if isinstance(title, str):
+            page.meta["title"] = html.escape(title)
+        if isinstance(description, str):
+            page.meta["description"] = html.escape(description)
+        # sitemap.xml: the day the facts were checked, not the build day; nothing when unknown.
+        generated = self.generated.get(src)
+        if generated is not None:
+            entry = self.by_source.get(generated.source) if generated.source else None
+            reviewed = entry.record.reviewed if entry else None
+            page.update_date = reviewed.isoformat() if reviewed else ""
+        else:
+            changed = self.last_changes.get(src)
+            page.update_date = changed.isoformat() if changed else ""
+
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        if not self.config.enabled:
+        if not self.config.enabled or self.catalog is None:
             return None
+        src = page.file.src_uri
         # The theme's language switch (partials/rw-language.html) and hreflang links (rw-hreflang.html).
-        other = self.alternates.get(page.file.src_uri)
+        other = self.alternates.get(src)
         if other is not None:
             page.meta["rw_alternate"] = other
-        return None
+        site_url = config.site_url or "/"
+
+        def url_of(path: str) -> str:
+            return self._absolute(config, path)
+
+        title, description = self.heads.get(src, ("", ""))
+        if page.is_homepage or not title:
+            title = config.site_name if page.is_homepage else html.unescape(str(page.title or config.site_name))
+        description = description or config.site_description or ""
+        generated = self.generated.get(src)
+        entry = self.by_source.get(generated.source) if generated and generated.source else None
+        modified = page.update_date
+        graph = page_graph(
+            path=src,
+            title=title,
+            description=description,
+            titles={**self.titles, src: title},
+            url_of=url_of,
+            site_name=config.site_name,
+            modified=date.fromisoformat(modified) if modified else None,
+            entry=entry,
+        )
+        context["rw_head"] = {
+            "title": title,
+            "description": description,
+            "url": url_of(src),
+            "image": urljoin(site_url, SHARE_IMAGE),
+            "jsonld": script_text(graph),
+        }
+        return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
@@ -338,3 +456,11 @@ def _github_remote(root: Path) -> str | None:
     if url.startswith("https://github.com/"):
         return url.removesuffix(".git")
     return None
+
+
+def _licence(config: MkDocsConfig) -> Licence:
+    """The open data licence (generator.render.opendata.licence_from)."""
+    try:
+        return licence_from(config.extra)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from exc
