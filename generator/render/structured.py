@@ -166,6 +166,7 @@ def page_graph(
     site_name: str,
     modified: date | None = None,
     entry: Entry | None = None,
+    language: str = LANGUAGE,
 ) -> dict[str, Any]:
     """The JSON-LD object of one page: a WebPage with breadcrumbs, about its record where it has one.
 
@@ -180,7 +181,7 @@ def page_graph(
         "url": url,
         "name": title,
         "description": description,
-        "inLanguage": LANGUAGE,
+        "inLanguage": language,
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": url_of("index.md")},
     }
     if modified is not None:

@@ -65,7 +65,7 @@ from ...render.frame import Page as GeneratedPage
 from ...render.opendata import Licence, licence_from, render_open_data_page
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
-from ...render.structured import page_graph, script_text
+from ...render.structured import LANGUAGE, page_graph, script_text
 from .offline import OFFLINE_FLAG
 from .warnings import WarningCollector, parse_mkdocs_warning
 
@@ -341,6 +341,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             site_name=config.site_name,
             modified=date.fromisoformat(modified) if modified else None,
             entry=entry,
+            language="en-GB" if page.meta.get("lang") == "en" else LANGUAGE,
         )
         context["rw_head"] = {
             "title": title,
