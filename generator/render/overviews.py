@@ -35,6 +35,7 @@ from .frame import (
 from .history import render_history
 from .records import LESSON_KIND_LABELS, LEVEL_LABELS, RecordPages
 from .text import escape, format_date
+from .wayfind import youth_questions
 
 
 class OverviewPages(RecordPages):
@@ -171,6 +172,8 @@ class OverviewPages(RecordPages):
         title, slug, intro = AUDIENCE_PAGES[audience]
         path = f"voor/{slug}.md"
         out = [LIST_FRONT_MATTER, f"# {title}", "", intro, ""]
+        if audience == "jongere":
+            out += youth_questions(self.catalog, path)
         for kind in KIND_ORDER:
             if kind == "regio":
                 continue  # 42 regions: the A–Z page is the way in

@@ -7,7 +7,8 @@ Events used:
 - on_files: add the rendered pages as virtual files (File.generated), each with an edit
   link to its own YAML file. Nothing is written into docs/.
 - on_page_markdown: append the glossary's abbreviations (Markdown `abbr`), so every
-  abbreviation on every page explains itself.
+  abbreviation on every page explains itself; mark the page for the theme's "Direct hulp" block
+  and "Snel weg" button (`page.meta.rw_help`, `page.meta.rw_exit`, from `render.wayfind`).
 - on_page_content: sanitize the page's HTML (generator/sanitize.py: Markdown attribute lists can
   still turn data into markup), then make abbreviations focusable, so the explanation also
   shows on focus.
@@ -41,9 +42,12 @@ from ...problems import DataError
 from ...render.frame import NavItem
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
+from ...render.wayfind import Marks, help_lines, municipalities_json, page_marks, written_marks
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
 """Beside docs/assets/javascripts/workers/rw-search.js, which fetches it."""
+MUNICIPALITIES_PATH = "assets/javascripts/rw-gemeenten.json"
+"""Municipality → region, fetched by the home page's "Vind je regio" field (rw-home.js)."""
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -71,6 +75,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.root = Path.cwd()
         self.inline_hashes: frozenset[str] = frozenset()
         self.manifest: dict[str, str] = {}
+        self.marks: dict[str, Marks] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -93,6 +98,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             self.catalog, today=build_date(), history=load_history(self.root, self.config.data_dir)
         )
         self.abbreviations = AbbreviationDefinitions(self.catalog)
+        # The "Direct hulp" block's lines (docs/overrides/partials/rw-help.html), from the contact records.
+        config.extra["rw_help"] = help_lines(self.catalog)
         # One source for the policy: docs/_headers; every page carries it as a meta tag too
         # (docs/overrides/main.html), for hosts such as GitHub Pages that do not read _headers.
         headers = site_policy(Path(config.docs_dir) / "_headers")
@@ -120,7 +127,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         # One look-up table: Files rebuilds its own index after every append.
         existing = {file.src_uri for file in files}
         self.manifest = {}
-        for page in self.renderer.pages():
+        pages = self.renderer.pages()
+        self.marks = page_marks(self.renderer.catalog, pages)
+        for page in pages:
             if page.source:
                 self.manifest[page.path] = page.source
             if page.path in existing:
@@ -143,11 +152,15 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         files.append(
             File.generated(config, SEARCH_TERMS_PATH, content=search_terms_json(self.renderer.catalog, keywords))
         )
+        files.append(File.generated(config, MUNICIPALITIES_PATH, content=municipalities_json(self.renderer.catalog)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.abbreviations is None:
             return None
+        marks = self.marks.get(page.file.src_uri) if page.file.generated_by else written_marks(page.meta)
+        page.meta["rw_help"] = bool(marks and marks.help)
+        page.meta["rw_exit"] = bool(marks and marks.exit)
         block = self.abbreviations.for_markdown(markdown)
         return f"{markdown}\n\n{block}\n" if block else None
 
