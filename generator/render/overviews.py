@@ -262,7 +262,9 @@ AUDIENCE_PAGES = {
     "jongere": (
         "Alles voor jongeren",
         "jongeren",
-        "Alle pagina's die we voor jongeren hebben geschreven, op een rij.",
+        "Heb je te maken met jeugdhulp of jeugdbescherming? Hier staan vragen die jongeren vaak hebben, "
+        "met de pagina's die antwoord geven. Daarna komen alle pagina's voor jongeren, op een rij. "
+        "Moet je deze pagina snel wegklikken? Gebruik de knop Snel weg rechtsonder.",
     ),
     "professional": (
         "Alles voor professionals",

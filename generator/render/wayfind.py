@@ -185,7 +185,7 @@ YOUTH_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "Wil je een klacht indienen?",
-        ("contact/jeugdstem", "begrip/kinderombudsman", "contact/juridisch-loket"),
+        ("contact/jeugdstem", "begrip/vertrouwenspersoon", "begrip/kinderombudsman"),
     ),
     (
         "Wil je praten zonder dat iemand het weet?",
@@ -204,14 +204,17 @@ a question without any record too."""
 def youth_questions(catalog: Catalog, path: str) -> list[str]:
     """The "Wat wil je weten?" part of `voor/jongeren/`: Markdown lines, empty without any record."""
     out: list[str] = []
+    shown: set[str] = set()
     for question, refs in YOUTH_QUESTIONS:
         entries = [e for ref in refs if (e := catalog.entries.get(ref)) is not None]
         if not entries:
             continue
         out += [f"### {escape(question)}", ""]
-        out += [
-            f"- {link(path, page_path(e.kind, e.id), e.record.title)}: {escape(e.record.summary)}" for e in entries
-        ]
+        for e in entries:
+            # A record's summary once; further answers with the same record are just the link.
+            item = f"- {link(path, page_path(e.kind, e.id), e.record.title)}"
+            out.append(item if e.key in shown else f"{item}: {escape(e.record.summary)}")
+            shown.add(e.key)
         out.append("")
     if out:
         out = ["## Wat wil je weten?", "", *out]
