@@ -219,4 +219,3 @@ def youth_questions(catalog: Catalog, path: str) -> list[str]:
     if out:
         out = ["## Wat wil je weten?", "", *out]
     return out
-

@@ -173,7 +173,9 @@ def test_home_example_question_is_a_search_link(page, site_url: str):
 def test_home_region_field_shows_the_region_while_typing(phone, site_url: str):
     catalog = load_catalog(ROOT / "data", ROOT)
     region = next(
-        e for e in catalog.of_kind("regio") if any(m.name == "Hilversum" for m in e.record.municipalities)  # type: ignore[attr-defined]
+        e
+        for e in catalog.of_kind("regio")
+        if any(m.name == "Hilversum" for m in e.record.municipalities)  # type: ignore[attr-defined]
     )
     phone.goto(site_url + "/", wait_until="load")
     phone.locator("#rw-region-q").type("Hilver", delay=20)
