@@ -52,6 +52,9 @@ QUICK_EXIT_SUBJECTS = frozenset(
 button when it is for young people, is one of these records, or points at one of them (its
 themes, its related records, a route's outcomes): the data's own links decide, not a list of URLs."""
 
+MUNICIPALITIES_PATH = "assets/javascripts/rw-gemeenten.json"
+"""Where `municipalities_json` goes in the site: beside rw-home.js, which fetches it."""
+
 WRITTEN_AUDIENCE_KEY = "audience"
 """Front matter of a hand-written page: `audience: [ouder, jongere]`, as in a record."""
 WRITTEN_EXIT_KEY = "snel_weg"

@@ -42,12 +42,10 @@ from ...problems import DataError
 from ...render.frame import NavItem
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
-from ...render.wayfind import Marks, help_lines, municipalities_json, page_marks, written_marks
+from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
 """Beside docs/assets/javascripts/workers/rw-search.js, which fetches it."""
-MUNICIPALITIES_PATH = "assets/javascripts/rw-gemeenten.json"
-"""Municipality → region, fetched by the home page's "Vind je regio" field (rw-home.js)."""
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
