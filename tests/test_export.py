@@ -30,6 +30,7 @@ from generator.output.export import (
 )
 from generator.render.opendata import CSV_KINDS
 from generator.render.site import SiteRenderer
+from generator.render.wayfind import MUNICIPALITIES_PATH, municipalities_json
 from tests.conftest import ROOT, run_cli, tree_digest
 
 EPOCH = "1767225600"
@@ -94,7 +95,7 @@ def test_export_holds_every_page_and_every_docs_file(
     expected = (
         {f"docs/{page.path}" for page in pages}
         | {f"docs/{rel}" for rel in hand_written}
-        | {NAV_FILE, MANIFEST_FILE, f"docs/{SEARCH_TERMS_PATH}"}
+        | {NAV_FILE, MANIFEST_FILE, f"docs/{SEARCH_TERMS_PATH}", f"docs/{MUNICIPALITIES_PATH}"}
         | {"docs/data.md", "docs/data/catalogus.jsonld", "docs/robots.txt"}
         | {f"docs/data/{kind}.{ext}" for kind in KINDS for ext in ("json", "schema.json")}
         | {f"docs/data/{kind}.csv" for kind in CSV_KINDS}
@@ -110,6 +111,7 @@ def test_export_holds_every_page_and_every_docs_file(
     manifest = json.loads(found[MANIFEST_FILE])
     assert manifest == {page.path: page.source for page in pages if page.source}
     json.loads(found[f"docs/{SEARCH_TERMS_PATH}"])
+    assert found[f"docs/{MUNICIPALITIES_PATH}"].decode("utf-8") == municipalities_json(catalog)
     # Nothing of the swap is left beside the export.
     assert sorted(p.name for p in out.parent.iterdir()) == [out.name]
 

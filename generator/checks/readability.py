@@ -109,7 +109,10 @@ _ABBREVIATIONS = {
     "zgn",
 }
 """Words that end with a full stop without ending the sentence (lower case, without the last dot)."""
-_SKIP = "a.md-content__button, nav, h1, h2, h3, h4, h5, h6, pre, code, table, dl, .rw-meta, .rw-reviewed, .rw-editors, [hidden]"
+_SKIP = (
+    "a.md-content__button, nav, h1, h2, h3, h4, h5, h6, pre, code, table, dl, .rw-meta, .rw-reviewed, .rw-editors, [hidden]"
+    ", .rw-help, .rw-home"  # the theme's Direct hulp block and home page forms: names and numbers, not prose
+)
 _FACT_SECTIONS = ("zie ook", "bronnen", "gemeenten", "jeugdregio's bij", "see also", "sources")
 """Sections (by the start of their h2) that list links, names or sources rather than prose."""
 

@@ -8,6 +8,7 @@
 - `DIR/docs/…`: everything under docs/ copied byte for byte: the hand-written pages, the assets,
   and the theme and host files (docs/overrides/, docs/_headers), so nothing is lost;
 - `DIR/docs/assets/javascripts/workers/rw-search.json`: the search terms the search worker ranks with;
+- `DIR/docs/assets/javascripts/rw-gemeenten.json`: municipality → region, for the home page's region field;
 - `DIR/nav.yaml`: the navigation of mkdocs.yml as a YAML list of {title, path, children}, with the
   generated sections expanded as the plugin expands them;
 - `DIR/manifest.json`: which data file each generated page comes from.
@@ -37,6 +38,7 @@ from ..render.frame import NavItem, Page, with_page_head
 from ..render.opendata import Licence, licence_from, render_open_data_page
 from ..render.search import search_terms_json, written_page_keywords
 from ..render.site import AbbreviationDefinitions, SiteRenderer
+from ..render.wayfind import MUNICIPALITIES_PATH, municipalities_json
 from .atomic import uninterrupted
 from .dates import build_date
 from .manifest import manifest_json
@@ -241,8 +243,9 @@ def export_site(
     for page in pages:
         if page.path in written_paths:
             raise ExportError(f"{DOCS_DIR}/{page.path} bestaat al; die pagina wordt uit data/ gemaakt")
-    if SEARCH_TERMS_PATH in written_paths:
-        raise ExportError(f"{DOCS_DIR}/{SEARCH_TERMS_PATH} bestaat al; dat bestand wordt uit data/ gemaakt")
+    for generated in (SEARCH_TERMS_PATH, MUNICIPALITIES_PATH):
+        if generated in written_paths:
+            raise ExportError(f"{DOCS_DIR}/{generated} bestaat al; dat bestand wordt uit data/ gemaakt")
     nav_entries = config.get("nav") or []
     if not isinstance(nav_entries, list):
         raise ExportError(f"{config_file}: nav: verwacht een lijst")
@@ -268,6 +271,7 @@ def export_site(
         _write(tmp / DOCS_DIR / SEARCH_TERMS_PATH, search_terms_json(catalog, keywords))
         for path, text in _open_data(catalog, config, licence, written_paths).items():
             _write(tmp / DOCS_DIR / path, text)
+        _write(tmp / DOCS_DIR / MUNICIPALITIES_PATH, municipalities_json(catalog))
         _write(tmp / NAV_FILE, nav_yaml(nav))
         _write(tmp / MANIFEST_FILE, manifest_json({page.path: page.source for page in pages if page.source}))
         with uninterrupted():  # Ctrl-C now would leave two half-swapped folders

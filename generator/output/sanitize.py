@@ -229,7 +229,9 @@ for _tag, _names in {
     "input": {"type", "name", "checked", "autocomplete", "autocapitalize", "autocorrect", "spellcheck"}
     | {"placeholder", "required", "value"},
     "button": {"type"},
-    "form": {"name"},
+    # action and method: the home page's question and region forms (GET to the site's own pages;
+    # a javascript: action is removed by _page_attribute, and the CSP's form-action is 'self').
+    "form": {"name", "action", "method"},
     "svg": {"viewbox", "viewBox", "xmlns"},
     "path": {"d"},
     "meta": {"charset", "name", "content", "http-equiv", "property"},

@@ -36,6 +36,7 @@ from .frame import (
 from .history import render_history
 from .records import LESSON_KIND_LABELS, LEVEL_LABELS, RecordPages
 from .text import escape, format_date
+from .wayfind import youth_questions
 
 OFFLINE_COPY = [
     "## Zonder internet",
@@ -202,6 +203,8 @@ class OverviewPages(RecordPages):
         title, slug, intro = AUDIENCE_PAGES[audience]
         path = f"voor/{slug}.md"
         out = [LIST_FRONT_MATTER, f"# {title}", "", intro, ""]
+        if audience == "jongere":
+            out += youth_questions(self.catalog, path)
         for kind in KIND_ORDER:
             if kind == "regio":
                 continue  # 42 regions: the A–Z page is the way in
@@ -303,7 +306,9 @@ AUDIENCE_PAGES = {
     "jongere": (
         "Alles voor jongeren",
         "jongeren",
-        "Alle pagina's die we voor jongeren hebben geschreven, op een rij.",
+        "Heb je te maken met jeugdhulp of jeugdbescherming? Hier staan vragen die jongeren vaak hebben, "
+        "met de pagina's die antwoord geven. Daarna komen alle pagina's voor jongeren, op een rij. "
+        "Moet je deze pagina snel wegklikken? Gebruik de knop Snel weg rechtsonder.",
     ),
     "professional": (
         "Alles voor professionals",

@@ -36,6 +36,12 @@
       });
       status.textContent = needle ? shown + (shown === 1 ? " gemeente gevonden" : " gemeenten gevonden") : "";
     });
+    // The home page's "Vind je regio" form sends ?gemeente=…: start with that name filled in.
+    var asked = new URLSearchParams(location.search).get("gemeente");
+    if (asked) {
+      input.value = asked;
+      input.dispatchEvent(new Event("input"));
+    }
   }
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-rw-filter]"), setup);

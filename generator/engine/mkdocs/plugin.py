@@ -7,7 +7,8 @@ Events used:
 - on_files: add the rendered pages as virtual files (File.generated), each with an edit
   link to its own YAML file. Nothing is written into docs/.
 - on_page_markdown: append the glossary's abbreviations (Markdown `abbr`), so every
-  abbreviation on every page explains itself.
+  abbreviation on every page explains itself; mark the page for the theme's "Direct hulp" block
+  and "Snel weg" button (`page.meta.rw_help`, `page.meta.rw_exit`, from `render.wayfind`).
 - on_page_context: the page's other language (English ↔ Dutch), for the language switch and hreflang.
 - on_page_content: sanitize the page's HTML (generator/sanitize.py: Markdown attribute lists can
   still turn data into markup), then make abbreviations focusable, so the explanation also
@@ -66,6 +67,7 @@ from ...render.opendata import Licence, licence_from, render_open_data_page
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
 from ...render.structured import LANGUAGE, page_graph, script_text
+from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
 from .offline import OFFLINE_FLAG
 from .warnings import WarningCollector, parse_mkdocs_warning
 
@@ -111,6 +113,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.heads: dict[str, tuple[str, str]] = {}
         self.last_changes: dict[str, date] = {}
         self.by_source: dict[str, Entry] = {}
+        self.marks: dict[str, Marks] = {}
         self.figures: dict[str, tuple[tuple[str, str], ...]] = {}
         self.data_problems: list[Problem] = []
         """Under `mkdocs serve`: the data problems of the current build (shown in the browser)."""
@@ -155,6 +158,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         ]
         docs_rel = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
         self.last_changes = load_last_changes(self.root, docs_rel)
+        # The "Direct hulp" block's lines (docs/overrides/partials/rw-help.html), from the contact records.
+        config.extra["rw_help"] = help_lines(self.catalog)
         # One source for the policy: docs/_headers; every page carries it as a meta tag too
         # (docs/overrides/main.html), for hosts such as GitHub Pages that do not read _headers.
         headers = site_policy(Path(config.docs_dir) / "_headers")
@@ -207,6 +212,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.figures = {}
         licence = _licence(config)
         pages = [*self.renderer.pages(), with_page_head(render_open_data_page(self.renderer.catalog, licence))]
+        self.marks = page_marks(self.renderer.catalog, pages)
         for page in pages:
             self.generated[page.path] = page
             if page.source:
@@ -267,6 +273,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             if path in existing:
                 raise PluginError(f"{docs_rel}/{path} bestaat al; dat bestand wordt uit data/ gemaakt")
             files.append(File.generated(config, path, content=text))
+        files.append(File.generated(config, MUNICIPALITIES_PATH, content=municipalities_json(self.renderer.catalog)))
         return files
 
     def _absolute(self, config: MkDocsConfig, path: str) -> str:
@@ -286,6 +293,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         if not self.config.enabled or self.abbreviations is None or self.english_abbreviations is None:
             return None
         self._head_from_meta(page)
+        marks = self.marks.get(page.file.src_uri) if page.file.generated_by else written_marks(page.meta)
+        page.meta["rw_help"] = bool(marks and marks.help)
+        page.meta["rw_exit"] = bool(marks and marks.exit)
         # English pages explain abbreviations in English (only those with a translated term).
         english = page.meta.get("lang") == "en"
         block = (self.english_abbreviations if english else self.abbreviations).for_markdown(markdown)
