@@ -29,6 +29,17 @@ HELP_LINES: tuple[tuple[str, str], ...] = (
 """The "Direct hulp" block: contact record id → what the line is for (the label shown before the
 number). The number and the name come from the record; a missing record is left out."""
 
+HELP_LABELS_EN: dict[str, str] = {
+    "112": "Danger now",
+    "veilig-thuis": "Violence at home",
+    "113-zelfmoordpreventie": "Thinking about suicide",
+    "kindertelefoon": "Talk to someone, up to 18",
+    "jeugdstem": "Confidential adviser in youth care",
+}
+"""The same block on English pages ("Help now"): the labels in English. The name is the Dutch
+organisation's name (as on its letters and website); the line links to the English page where the
+contact has one."""
+
 HELP_AUDIENCES = frozenset({"ouder", "jongere"})
 """Pages for these audiences carry the "Direct hulp" block."""
 
@@ -72,11 +83,13 @@ class Marks:
     """The "Snel weg" button (pages for young people and pages about violence, abuse, placement, divorce)."""
 
 
-def help_lines(catalog: Catalog) -> list[dict[str, str]]:
+def help_lines(catalog: Catalog, *, english: bool = False) -> list[dict[str, str]]:
     """The lines of the "Direct hulp" block, in order: label, name, number (or ""), tel: target, page.
 
     `page` is the contact page's path relative to the site root (`contact/112/`); a line whose
-    record has no known number links to its page only.
+    record has no known number links to its page only. With `english`, the labels are English
+    (`HELP_LABELS_EN`) and a contact with an English translation links to its English page
+    (`en/contact/112/`); one without says so (`in_dutch`).
     """
     lines = []
     for id_, label in HELP_LINES:
@@ -86,14 +99,16 @@ def help_lines(catalog: Catalog) -> list[dict[str, str]]:
         contact = entry.record
         assert isinstance(contact, Contact)
         phone = contact.phone if isinstance(contact.phone, str) else ""
+        translated = english and contact.en is not None
         lines.append(
             {
                 "id": id_,
-                "label": label,
+                "label": HELP_LABELS_EN.get(id_, label) if english else label,
                 "name": _short_name(contact.title),
                 "phone": phone,
                 "tel": "".join(c for c in phone if c.isdigit() or c == "+"),
-                "page": f"contact/{id_}/",
+                "page": f"en/contact/{id_}/" if translated else f"contact/{id_}/",
+                "in_dutch": "1" if english and not translated else "",
             }
         )
     return lines

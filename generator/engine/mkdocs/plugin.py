@@ -160,6 +160,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.last_changes = load_last_changes(self.root, docs_rel)
         # The "Direct hulp" block's lines (docs/overrides/partials/rw-help.html), from the contact records.
         config.extra["rw_help"] = help_lines(self.catalog)
+        config.extra["rw_help_en"] = help_lines(self.catalog, english=True)
         # One source for the policy: docs/_headers; every page carries it as a meta tag too
         # (docs/overrides/main.html), for hosts such as GitHub Pages that do not read _headers.
         headers = site_policy(Path(config.docs_dir) / "_headers")
