@@ -11,6 +11,7 @@ import os
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -235,6 +236,30 @@ def load_entry(kind: str, path: Path, root: Path) -> Entry:
                 )
             ]
         )
+    memo = (kind, path.as_posix(), rel)
+    today = date.today()  # some rules compare dates with today
+    known = _LOADED.get(memo)
+    if known is not None and known[0] == raw and known[1] == today:
+        # The same bytes as last time in this process (`make check` loads twice, `make serve` on
+        # every rebuild): the same outcome, without parsing and validating again.
+        if isinstance(known[2], Entry):
+            return known[2]
+        raise DataError(list(known[2]))
+    try:
+        entry = _parse_entry(kind, path, rel, raw)
+    except DataError as exc:
+        _LOADED[memo] = (raw, today, tuple(exc.problems))
+        raise
+    _LOADED[memo] = (raw, today, entry)
+    return entry
+
+
+_LOADED: dict[tuple[str, str, str], tuple[bytes, date, Entry | tuple[Problem, ...]]] = {}
+"""Per record file: its last bytes, the day they were checked and what they gave (records are frozen
+models, safe to share between builds)."""
+
+
+def _parse_entry(kind: str, path: Path, rel: str, raw: bytes) -> Entry:
     try:
         data = parse_yaml(raw)
     except YamlProblem as exc:

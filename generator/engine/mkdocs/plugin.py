@@ -16,10 +16,13 @@ Events used:
 - on_post_build: write the page → source manifest (`generator.output.manifest`); Material's search
   index through the content policy (`sanitize_search_index`).
 - on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes.
+- on_pre_page / on_nav / on_env: reuse the Markdown, template and page-policy results of pages whose
+  inputs did not change since the last build (`cache.py`; `make check` and `make serve`).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import subprocess
 from pathlib import Path
@@ -33,6 +36,7 @@ from mkdocs.structure.files import File, Files
 
 from ...catalog import Catalog
 from ...load import load_catalog, load_history
+from ...output.cache import DEFAULT_CACHE_DIR, ResultCache, cache_enabled
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
 from ...output.dates import build_date
 from ...output.manifest import MANIFEST_PATH, manifest_json
@@ -41,13 +45,16 @@ from ...problems import DataError
 from ...render.frame import NavItem
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
+from .cache import BuildCache
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
 """Beside docs/assets/javascripts/workers/rw-search.js, which fetches it."""
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.routewijzer")
@@ -60,6 +67,8 @@ class RoutewijzerConfig(base.Config):  # type: ignore[no-untyped-call]
     """Folder with the YAML records, relative to mkdocs.yml."""
     nav_expand_max = c.Type(int, default=12)
     """A section lists its records in the sidebar only up to this many; larger collections show their index page."""
+    cache_dir = c.Type(str, default=DEFAULT_CACHE_DIR)
+    """Folder for the build cache, relative to mkdocs.yml ('' keeps it in memory only); ROUTEWIJZER_CACHE=0 turns it off."""
 
 
 class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyped-call]
@@ -71,6 +80,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.root = Path.cwd()
         self.inline_hashes: frozenset[str] = frozenset()
         self.manifest: dict[str, str] = {}
+        self.cache: BuildCache | None = None
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -89,6 +100,13 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             raise PluginError(
                 f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
             ) from None
+        if cache_enabled():
+            if self.cache is None:  # one per process: `mkdocs serve` keeps its plugin between rebuilds
+                folder = self.root / self.config.cache_dir if self.config.cache_dir else None
+                self.cache = BuildCache(ResultCache(folder))
+            self.cache.begin()
+        else:
+            self.cache = None
         self.renderer = SiteRenderer(
             self.catalog, today=build_date(), history=load_history(self.root, self.config.data_dir)
         )
@@ -145,6 +163,22 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         )
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.nav = nav
+        return None
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
+        if self.config.enabled and self.cache is not None:
+            # MkDocs calls page.render(config, files) next; this page's call looks in the cache first.
+            page.render = functools.partial(self.cache.render, page)  # type: ignore[method-assign]
+        return None
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        if not self.config.enabled or self.cache is None or self.nav is None:
+            return None
+        self.cache.begin_templates(config, self.nav, files)
+        return self.cache.wrap(env)
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.abbreviations is None:
             return None
@@ -171,7 +205,10 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
 
     def _final(self, output: str, name: str) -> str:
         """The last line of defence, after the theme: the whole page through the one page policy."""
-        cleaned, removed = sanitize_page(output, self.inline_hashes)
+        if self.cache is not None:
+            cleaned, removed = self.cache.sanitize_page(output, self.inline_hashes)
+        else:
+            cleaned, removed = sanitize_page(output, self.inline_hashes)
         for item in removed:
             log.info(f"{name}: verwijderd uit de uiteindelijke pagina: {item}")
         return cleaned
@@ -187,6 +224,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             if changed:
                 log.info(f"search/search_index.json: {changed} titels of teksten opgeschoond")
                 index.write_text(text, encoding="utf-8")
+        if self.cache is not None:
+            self.cache.finish()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.config.enabled:
