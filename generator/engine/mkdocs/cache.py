@@ -191,7 +191,7 @@ class BuildCache:
         self._template_globals = None
 
     def finish(self) -> None:
-        self.store.finish(("markdown", "template", "page"))
+        self.store.finish(("markdown", "template", "page", "search"))
 
     # ---- Markdown
 
@@ -329,6 +329,42 @@ class BuildCache:
 
         env.get_template = cached_get_template  # type: ignore[method-assign]
         return env
+
+    # ---- Material's search index
+
+    def wrap_search(self, config: MkDocsConfig) -> None:
+        """Material's search plugin indexes each page by parsing its HTML; reuse its entries for the same page."""
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(plugin, "search_index", None)
+        add = getattr(index, "add_entry_from_context", None)
+        entries = getattr(index, "entries", None)
+        if plugin is None or index is None or add is None or not isinstance(entries, list):
+            return
+        settings = digest(_versions(), canonical(dict(plugin.config)))
+
+        def cached_add(page: Page) -> None:
+            try:
+                meta = json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=_plain)
+            except TypeError:
+                add(page)
+                return
+            key = digest(
+                settings,
+                page.url,
+                str(page.title),
+                meta,
+                page.content or "",
+                json.dumps(_toc_data(page.toc), ensure_ascii=False),
+            )
+            hit = self.store.get("search", key)
+            if isinstance(hit, list):
+                entries.extend(hit)
+                return
+            before = len(entries)
+            add(page)
+            self.store.put("search", key, entries[before:])
+
+        index.add_entry_from_context = cached_add
 
     # ---- the page policy
 

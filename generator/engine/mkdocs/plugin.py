@@ -177,6 +177,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         if not self.config.enabled or self.cache is None or self.nav is None:
             return None
         self.cache.begin_templates(config, self.nav, files)
+        self.cache.wrap_search(config)
         return self.cache.wrap(env)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
