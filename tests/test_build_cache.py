@@ -135,3 +135,15 @@ def test_loading_twice_in_one_process_sees_every_edit(scratch):
     assert any("cbs_code" in str(p) for p in broken.value.problems)
     region.write_text(MINI_DATA[REGION_PATH].replace("De jeugdregio Groningen.", "Weer goed."))
     assert "Weer goed." in load_catalog(root / "data", root).entries["regio/groningen"].record.summary
+
+
+def test_another_pages_front_matter_in_the_navigation_shows(project: Path, monkeypatch):
+    """Material's navigation shows other pages' front matter (subtitle): part of every page's key."""
+    (project / "mkdocs.yml").write_text(OVERRIDES_YML + "  - Over: over.md\n")
+    (project / "docs/over.md").write_text("---\nsubtitle: Ondertitel een\n---\n\n# Over\n\nTekst.\n")
+    first = build(project, "cached-1", monkeypatch=monkeypatch)
+    assert "Ondertitel een" in (first / "index.html").read_text()
+    (project / "docs/over.md").write_text("---\nsubtitle: Ondertitel twee\n---\n\n# Over\n\nTekst.\n")
+    second = build(project, "cached-2", monkeypatch=monkeypatch)
+    assert "Ondertitel twee" in (second / "index.html").read_text()
+    assert_identical(second, build(project, "clean-2", cache=False, monkeypatch=monkeypatch))

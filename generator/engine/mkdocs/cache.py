@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -148,7 +149,8 @@ def _nav_data(items: Any) -> list[Any]:
         elif isinstance(item, Link):
             out.append(["L", item.title, item.url])
         elif isinstance(item, Page):
-            out.append(["P", item.title, item.url, item.file.src_uri])
+            # The theme's navigation also reads other pages' front matter (Material: icon, status).
+            out.append(["P", item.title, item.url, item.file.src_uri, _meta_text(item.meta)])
         else:
             out.append(["?", repr(item)])
     return out
@@ -268,7 +270,10 @@ class BuildCache:
     def begin_templates(self, config: MkDocsConfig, nav: Navigation, files: Files) -> None:
         """Everything every page's template reads besides the page: after all pages are rendered."""
         theme, self._uses_date = theme_digest(config)
-        pages = [f"{f.url}\0{f.page.title if f.page else ''}" for f in files.documentation_pages()]
+        pages = [
+            f"{f.url}\0{f.page.title if f.page else ''}\0{_meta_text(f.page.meta) if f.page else ''}"
+            for f in files.documentation_pages()
+        ]
         self._template_globals = digest(
             theme,
             config_digest(config),
@@ -379,6 +384,13 @@ class BuildCache:
         # An unchanged page is stored as None: no second copy of every page.
         self.store.put("page", key, [None if cleaned == document else cleaned, removed])
         return cleaned, removed
+
+
+def _meta_text(meta: Any) -> str:
+    try:
+        return json.dumps(meta, sort_keys=True, ensure_ascii=False, default=_plain)
+    except TypeError:
+        return f"unkeyable {os.urandom(16).hex()}"  # never equal to anything: a miss, never a wrong hit
 
 
 def _plain(value: Any) -> Any:
