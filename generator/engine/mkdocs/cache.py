@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+import jinja2.bccache
 import markdown
 import mkdocs
 from mkdocs.structure.nav import Link, Section
@@ -113,19 +114,35 @@ def theme_digest(config: MkDocsConfig) -> tuple[str, bool]:
         root = Path(folder)
         packaged = "site-packages" in root.parts or "dist-packages" in root.parts
         parts.append(f"dir {root.as_posix()} {'packaged' if packaged else ''}")
-        for path in sorted(root.rglob("*")) if root.is_dir() else []:
-            if path.suffix not in {".html", ".xml", ".js", ".css", ".svg", ".yml", ".txt", ".json"}:
-                continue
-            if ".icons" in path.parts and packaged:
-                continue  # thousands of icons, fixed per version
-            if packaged and path.suffix != ".html":
-                continue
-            text = path.read_bytes()
+        if packaged:
+            uses_date = uses_date or _packaged_uses_date(str(root))
+            continue  # fixed per installed version, which is part of the digest
+        for rel in _files_under(str(root)):
+            text = (root / rel).read_bytes()
             uses_date = uses_date or b"build_date_utc" in text
-            if not packaged:
-                parts.append(path.relative_to(root).as_posix())
-                parts.append(text.decode("utf-8", "replace"))
+            parts.append(rel)
+            parts.append(text.decode("utf-8", "replace"))
     return digest(_versions(), *parts), uses_date
+
+
+def _files_under(root: str, *, skip_icons: bool = False) -> list[str]:
+    found = []
+    for folder, dirs, names in os.walk(root):
+        if skip_icons:
+            dirs[:] = [d for d in dirs if d != ".icons"]
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        found += [name if rel == "." else f"{rel}/{name}" for name in names]
+    return sorted(found)
+
+
+@functools.cache
+def _packaged_uses_date(root: str) -> bool:
+    """Whether an installed theme's templates read the build date (read once per process)."""
+    return any(
+        b"build_date_utc" in Path(root, rel).read_bytes()
+        for rel in _files_under(root, skip_icons=True)
+        if rel.endswith((".html", ".xml"))
+    )
 
 
 def _toc_data(items: Any) -> list[Any]:
@@ -181,6 +198,8 @@ class BuildCache:
 
     def __init__(self, store: ResultCache) -> None:
         self.store = store
+        folder = store.folder / "jinja" if store.folder is not None else None
+        self.bytecode: jinja2.BytecodeCache = _MemoryBytecodeCache(folder)
         self._files: tuple[int, str] | None = None
         self._markdown_settings: str | None = None
         self._template_globals: str | None = None
@@ -322,7 +341,13 @@ class BuildCache:
         return digest(*parts)
 
     def wrap(self, env: jinja2.Environment) -> jinja2.Environment:
-        """The theme's environment, whose page templates look up their output before rendering."""
+        """The theme's environment, whose page templates look up their output before rendering.
+
+        MkDocs makes a new environment for every build, which compiles every template again; the
+        compiled templates are kept by Jinja's own bytecode cache, keyed by each template's source.
+        """
+        if env.bytecode_cache is None:
+            env.bytecode_cache = self.bytecode
         get_template = env.get_template
         cache = self
 
@@ -402,6 +427,37 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (set, frozenset)):
         return sorted(map(str, value))
     raise TypeError(type(value).__name__)
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Jinja's compiled templates in memory (one `mkdocs serve`) and, if given a folder, on disk.
+
+    Jinja checks each entry against its template's source checksum, so a changed template is compiled again.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.memory: dict[str, bytes] = {}
+        self.disk = jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
+        if folder is not None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                self.disk = None
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.memory.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+        elif self.disk is not None:
+            self.disk.load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.memory[bucket.key] = bucket.bytecode_to_string()
+        if self.disk is not None:
+            try:
+                self.disk.dump_bytecode(bucket)
+            except OSError:
+                self.disk = None
 
 
 class _CachedTemplate:
