@@ -98,14 +98,22 @@ class ResultCache:
         folder = self.folder / space
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            data = zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+        except OSError:
+            self.folder = None  # a folder that cannot be made: keep to memory from now on
+            return
+        data = zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+        tmp = None
+        try:
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
             with os.fdopen(fd, "wb") as stream:
                 stream.write(data)
             Path(tmp).replace(folder / f"{key}.z")
         except OSError:
-            # A cache that cannot be written only makes the next build slower.
-            self.folder = None
+            # Another build pruning the folder at the same moment, a full disk: this value is
+            # only missing next time, which makes that build a little slower, never wrong.
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    Path(tmp).unlink()
 
     def _read(self, space: str, key: str) -> Any | None:
         if self.folder is None:
