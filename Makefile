@@ -69,7 +69,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix generator tests
 	$(VENV)/bin/ruff format generator tests
 
-# Benchmarks: make check, validate + build at 2,000 and 10,000 records against plain MkDocs; internal link check against LinkChecker. Prints figures, never fails on time.
+# Benchmarks: make check after an edit, save-to-browser under make serve, build overhead over plain MkDocs at 2,000 and 10,000 records (each against a no-cache baseline); link check against LinkChecker; Lighthouse. Figures only, never fails on time.
 .PHONY: bench
 bench: $(STAMP) test-deps node_modules/.installed
 	$(PY) tests/bench/bench_build.py
@@ -95,7 +95,7 @@ lock: $(STAMP)
 # Remove the built site and caches (keeps .venv).
 .PHONY: clean
 clean:
-	rm -rf site .site.* routewijzer-offline routewijzer-offline.zip .routewijzer-offline.* .pytest_cache .ruff_cache .mypy_cache
+	rm -rf site .site.* routewijzer-offline routewijzer-offline.zip .routewijzer-offline.* .pytest_cache .ruff_cache .mypy_cache .cache/routewijzer
 
 # External links in data/ and docs/: rate-limited per site, cached, reported in reports/linkcheck.{md,json}.
 .PHONY: linkcheck

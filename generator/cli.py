@@ -17,6 +17,7 @@ from .load import load_catalog
 from .problems import DataError, Problem
 
 if TYPE_CHECKING:
+    from .output.cache import ResultCache
     from .output.manifest import LinkWarning, SiteConfig
 
 IGNORE_FILE = "linkcheck-ignore.yaml"
@@ -65,13 +66,13 @@ def _load(data: str) -> Catalog | None:
 
 
 def _internal_problems(
-    site: Path, catalog: Catalog, config: SiteConfig, warnings: list[LinkWarning]
+    site: Path, catalog: Catalog, config: SiteConfig, warnings: list[LinkWarning], cache: ResultCache | None = None
 ) -> tuple[list[Problem], list[str]]:
     """Broken internal links of a built site at their source lines, and the engine's warnings placed among them."""
     from .checks.links import check_site, index_sources, trace
     from .output.manifest import read_manifest
 
-    result = check_site(site, site_url=config.site_url)
+    result = check_site(site, site_url=config.site_url, cache=cache)
     sources = index_sources(Path.cwd(), catalog, read_manifest(site), config.docs_dir, templates=config.templates)
     traced = trace(result.broken, sources, warnings=warnings)
     return traced.problems, traced.placed_warnings
@@ -112,8 +113,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
         # A strict build that stops on warnings has written every page already.
         readability: list[str] = []
         if (site / "index.html").is_file():
-            link_problems, placed = _internal_problems(site, catalog, config, collected.link_warnings())
-            readability = _readability_notes(site, catalog)
+            cache = _check_cache()
+            link_problems, placed = _internal_problems(site, catalog, config, collected.link_warnings(), cache)
+            readability = _readability_notes(site, catalog, cache)
+            if cache is not None:
+                cache.finish()
     problems = sorted(ignore_problems) + link_problems
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -127,7 +131,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0 if built and not problems and not readability else 1
 
 
-def _readability_notes(site: Path, catalog: Catalog) -> list[str]:
+def _check_cache() -> ResultCache | None:
+    """The cache of the checks that read the built site (beside the build's own cache)."""
+    from .output.cache import DEFAULT_CACHE_DIR, ResultCache, cache_enabled
+
+    return ResultCache(Path.cwd() / DEFAULT_CACHE_DIR) if cache_enabled() else None
+
+
+def _readability_notes(site: Path, catalog: Catalog, cache: ResultCache | None = None) -> list[str]:
     """Pages for parents and young people below B1, each with the sentence that pulls it down most.
 
     A failure, like in CI (tests/test_readability.py): pages for parents and young people are
@@ -139,7 +150,7 @@ def _readability_notes(site: Path, catalog: Catalog) -> list[str]:
 
     source = {f"{e.kind}/{e.id}/": e for e in catalog.entries.values()}
     source.update({f"en/{e.kind}/{e.id}/": e for e in catalog.entries.values()})
-    failing = [page for page in score_site(site, judged_only=True) if not page.passes]
+    failing = [page for page in score_site(site, judged_only=True, cache=cache) if not page.passes]
     notes = []
     for page in sorted(failing, key=lambda p: p.score):
         entry = source.get(page.path)

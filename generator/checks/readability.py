@@ -52,6 +52,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..output.cache import ResultCache, code_digest, digest
+
 B1_THRESHOLD = 60.0
 """Minimum Flesch-Douma score of the prose on a page for parents or young people."""
 MIN_WORDS = 40
@@ -344,8 +346,11 @@ def iter_pages(site: Path) -> Iterator[Path]:
 _FOR_PARENTS_OR_YOUNG = re.compile(r'class="rw-meta"[^>]*>[^<]*\b(?:ouders|jongeren)\b')
 
 
-def score_site(site: Path, *, judged_only: bool = False) -> list[PageScore]:
+def score_site(site: Path, *, judged_only: bool = False, cache: ResultCache | None = None) -> list[PageScore]:
     """Every page of a built site with its Flesch-Douma score and sentences.
+
+    `cache` keeps each page's sentences by the digest of its article (`make check` runs often on
+    nearly the same site).
 
     `judged_only` skips, before parsing, pages not written for parents or young people (the
     fast path for `make check`). Only the article is parsed: the navigation is most of a page.
@@ -360,9 +365,34 @@ def score_site(site: Path, *, judged_only: bool = False) -> list[PageScore]:
             continue
         start, end = html.find("<article"), html.rfind("</article>")
         article = html[start : end + len("</article>")] if 0 <= start < end else html
-        title, audience, blocks = extract_prose(article, english=english)
-        scores.append(PageScore(path, title, audience, score_text(blocks, "en" if english else "nl")))
+        scores.append(PageScore(path, *_score_article(article, cache, english=english)))
     return scores
+
+
+def _score_article(article: str, cache: ResultCache | None, *, english: bool = False) -> tuple[str, str, TextScore]:
+    """(title, audience, score) of a page's article; looked up in `cache` by the article's digest."""
+    language = "en" if english else "nl"
+    key = (
+        digest(code_digest("generator.checks.readability"), _pyphen_version(), language, article)
+        if cache is not None
+        else ""
+    )
+    if cache is not None:
+        hit = cache.get("prose", key)
+        if hit is not None:
+            return hit[0], hit[1], TextScore(tuple(SentenceScore(*s) for s in hit[2]), language)
+    title, audience, blocks = extract_prose(article, english=english)
+    text = score_text(blocks, language)
+    if cache is not None:
+        cache.put("prose", key, [title, audience, [[s.text, s.words, s.syllables] for s in text.sentences]])
+    return title, audience, text
+
+
+@lru_cache(maxsize=1)
+def _pyphen_version() -> str:
+    from importlib.metadata import version
+
+    return f"pyphen {version('pyphen')} bs4 {version('beautifulsoup4')}"
 
 
 # --------------------------------------------------------------------------- report

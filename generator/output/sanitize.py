@@ -33,6 +33,7 @@ Material's search index, whose titles and texts the search renders as HTML.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html as _html
 import json
@@ -162,8 +163,13 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     return value
 
 
+@functools.lru_cache(maxsize=20_000)
 def sanitize_html(html: str) -> str:
-    """Return `html` with only the tags, attributes and URL schemes page content legitimately uses."""
+    """Return `html` with only the tags, attributes and URL schemes page content legitimately uses.
+
+    Pure, so remembered per text: `mkdocs serve` sanitizes the same pages and search entries on
+    every rebuild.
+    """
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),

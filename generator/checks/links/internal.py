@@ -24,10 +24,11 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ...catalog import Catalog
+from ...output.cache import ResultCache, code_digest, digest
 from ...output.manifest import LinkWarning
 from ...problems import Problem
 from ...yamlfile import LineDict, LineList
-from .scan import line_at, scan_html
+from .scan import Link, ScannedPage, line_at, scan_html
 
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -98,8 +99,10 @@ def _shown_page(page: str) -> str:
     return page[: -len("index.html")] if page.endswith("/index.html") else page
 
 
-def check_site(site_dir: Path, *, site_url: str | None = None) -> SiteCheck:
+def check_site(site_dir: Path, *, site_url: str | None = None, cache: ResultCache | None = None) -> SiteCheck:
     """Every broken internal link and anchor of the site built in `site_dir`.
+
+    `cache` keeps each page's links and ids by the digest of its HTML.
 
     `site_url` (from mkdocs.yml) lets absolute links into the site itself be checked, as
     MkDocs writes them on 404.html; without it, 404.html is skipped.
@@ -111,7 +114,7 @@ def check_site(site_dir: Path, *, site_url: str | None = None) -> SiteCheck:
     scanned = {}
     for page in pages:
         texts[page] = (site_dir / page).read_text(encoding="utf-8", errors="replace")
-        scanned[page] = scan_html(texts[page])
+        scanned[page] = _scan(texts[page], cache)
     ids = {page: result.ids for page, result in scanned.items()}
 
     broken: list[BrokenLink] = []
@@ -128,6 +131,18 @@ def check_site(site_dir: Path, *, site_url: str | None = None) -> SiteCheck:
                 line = line_at(texts[page], link.offset)
                 broken.append(BrokenLink(page, link.url, reason, line, target_page, fragment))
     return SiteCheck(broken, len(pages), links)
+
+
+def _scan(text: str, cache: ResultCache | None) -> ScannedPage:
+    if cache is None:
+        return scan_html(text)
+    key = digest(code_digest("generator.checks.links.scan"), text)
+    hit = cache.get("links", key)
+    if hit is not None:
+        return ScannedPage([Link(*link) for link in hit[0]], set(hit[1]))
+    scanned = scan_html(text)
+    cache.put("links", key, [[[x.tag, x.url, x.offset] for x in scanned.links], sorted(scanned.ids)])
+    return scanned
 
 
 def _split_site_url(site_url: str | None) -> tuple[str | None, str]:

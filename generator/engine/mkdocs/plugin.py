@@ -23,6 +23,8 @@ Events used:
   commit, or nothing.
 - on_page_context: the head of the page (docs/overrides/partials/rw-head.html): Open Graph and
   Twitter card values and the page's schema.org JSON-LD (`generator.render.structured`).
+- on_pre_page / on_nav / on_env: reuse the Markdown, template and page-policy results of pages whose
+  inputs did not change since the last build (`cache.py`; `make check` and `make serve`).
 - on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes; put the preview's error
   page and live reload (generator/output/serve.py) around the server, and report every rebuild to it.
 
@@ -33,6 +35,7 @@ browser shows every problem until the data is fixed.
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import subprocess
@@ -51,6 +54,7 @@ from mkdocs.structure.files import File, Files
 from ...catalog import Catalog, Entry
 from ...load import load_catalog, load_history, load_last_changes
 from ...model import Unknown
+from ...output.cache import DEFAULT_CACHE_DIR, ResultCache, cache_enabled
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
 from ...output.dates import build_date
 from ...output.figures import insert_figures
@@ -68,6 +72,7 @@ from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
 from ...render.structured import LANGUAGE, page_graph, script_text
 from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
+from .cache import BuildCache
 from .offline import OFFLINE_FLAG
 from .warnings import WarningCollector, parse_mkdocs_warning
 
@@ -80,8 +85,10 @@ SEARCH_TERMS_SCRIPT = "assets/javascripts/workers/rw-search-data.js"
 """The same data as a script, for the offline copy: from disk the worker cannot fetch JSON."""
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.routewijzer")
@@ -94,6 +101,8 @@ class RoutewijzerConfig(base.Config):  # type: ignore[no-untyped-call]
     """Folder with the YAML records, relative to mkdocs.yml."""
     nav_expand_max = c.Type(int, default=12)
     """A section lists its records in the sidebar only up to this many; larger collections show their index page."""
+    cache_dir = c.Type(str, default=DEFAULT_CACHE_DIR)
+    """Folder for the build cache, relative to mkdocs.yml ('' keeps it in memory only); ROUTEWIJZER_CACHE=0 turns it off."""
 
 
 class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyped-call]
@@ -118,6 +127,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.data_problems: list[Problem] = []
         """Under `mkdocs serve`: the data problems of the current build (shown in the browser)."""
         self.serve_state = ServeState()
+        self.cache: BuildCache | None = None
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -139,6 +150,13 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             raise PluginError(
                 f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
             ) from None
+        if cache_enabled():
+            if self.cache is None:  # one per process: `mkdocs serve` keeps its plugin between rebuilds
+                folder = self.root / self.config.cache_dir if self.config.cache_dir else None
+                self.cache = BuildCache(ResultCache(folder))
+            self.cache.begin()
+        else:
+            self.cache = None
         self.renderer = SiteRenderer(
             self.catalog, today=build_date(), history=load_history(self.root, self.config.data_dir)
         )
@@ -290,6 +308,23 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         polyfills = config.extra.get("polyfills") or []
         config.extra["polyfills"] = [p for p in polyfills if "//" not in str(p)]
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.nav = nav
+        return None
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
+        if self.config.enabled and self.cache is not None:
+            # MkDocs calls page.render(config, files) next; this page's call looks in the cache first.
+            page.render = functools.partial(self.cache.render, page)  # type: ignore[method-assign]
+        return None
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        if not self.config.enabled or self.cache is None or self.nav is None:
+            return None
+        self.cache.begin_templates(config, self.nav, files)
+        self.cache.wrap_search(config)
+        return self.cache.wrap(env)
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.abbreviations is None or self.english_abbreviations is None:
             return None
@@ -385,7 +420,10 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
 
     def _final(self, output: str, name: str) -> str:
         """The last line of defence, after the theme: the whole page through the one page policy."""
-        cleaned, removed = sanitize_page(output, self.inline_hashes)
+        if self.cache is not None:
+            cleaned, removed = self.cache.sanitize_page(output, self.inline_hashes)
+        else:
+            cleaned, removed = sanitize_page(output, self.inline_hashes)
         for item in removed:
             log.info(f"{name}: verwijderd uit de uiteindelijke pagina: {item}")
         return cleaned
@@ -401,6 +439,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             if changed:
                 log.info(f"search/search_index.json: {changed} titels of teksten opgeschoond")
                 index.write_text(text, encoding="utf-8")
+        if self.cache is not None:
+            self.cache.finish()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if not self.config.enabled:

@@ -1,0 +1,149 @@
+"""The build cache (generator/output/cache.py, generator/engine/mkdocs/cache.py): a change always
+shows, and a build that reuses cached results writes exactly the bytes a clean build writes."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import pytest
+
+from generator.engine.mkdocs import WarningCollector, build_into
+from generator.load import load_catalog
+from generator.output.cache import CACHE_ENV, DEFAULT_CACHE_DIR, ResultCache
+from generator.problems import DataError
+from tests.conftest import MINI_DATA, MKDOCS_YML, REGION_PATH
+from tests.test_reproducible import assert_identical
+
+OVERRIDES_YML = MKDOCS_YML.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
+MAIN_HTML = '{% extends "base.html" %}\n{% block extrahead %}<meta name="rw-test" content="een">{% endblock %}\n'
+
+
+@pytest.fixture
+def project(scratch, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    root: Path = scratch(
+        {
+            "mkdocs.yml": OVERRIDES_YML,
+            "overrides/main.html": MAIN_HTML,
+            "docs/index.md": "# Start\n\nWelkom. Zie [Groningen](regio/groningen.md#bronnen).\n",
+        }
+    )
+    return root
+
+
+def build(root: Path, site: str, *, cache: bool = True, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(CACHE_ENV, "1" if cache else "0")
+    assert build_into(root / "mkdocs.yml", root / site, strict=True)
+    return root / site
+
+
+def cached(root: Path, space: str) -> int:
+    folder = root / DEFAULT_CACHE_DIR / space
+    return len(list(folder.glob("*.z"))) if folder.is_dir() else 0
+
+
+def test_cached_builds_equal_clean_builds_after_each_kind_of_change(project: Path, monkeypatch):
+    region = project / REGION_PATH
+    first = build(project, "cached-1", monkeypatch=monkeypatch)
+    assert cached(project, "markdown") > 5 and cached(project, "template") > 5 and cached(project, "page") > 5
+    assert_identical(first, build(project, "clean-1", cache=False, monkeypatch=monkeypatch))
+    # Nothing changed: every page comes from the cache, byte for byte.
+    assert_identical(first, build(project, "cached-2", monkeypatch=monkeypatch))
+
+    # A record's text: its page, the index and the pages linking to it change.
+    region.write_text(MINI_DATA[REGION_PATH].replace("De jeugdregio Groningen.", "Nieuwe samenvatting."))
+    edited = build(project, "cached-3", monkeypatch=monkeypatch)
+    assert "Nieuwe samenvatting." in (edited / "regio/groningen/index.html").read_text()
+    assert_identical(edited, build(project, "clean-3", cache=False, monkeypatch=monkeypatch))
+
+    # A theme template: every page changes.
+    (project / "overrides/main.html").write_text(MAIN_HTML.replace('content="een"', 'content="twee"'))
+    themed = build(project, "cached-4", monkeypatch=monkeypatch)
+    for page in ("index.html", "regio/groningen/index.html"):
+        assert 'content="twee"' in (themed / page).read_text()
+    assert_identical(themed, build(project, "clean-4", cache=False, monkeypatch=monkeypatch))
+
+    # A setting in mkdocs.yml: every page changes.
+    (project / "mkdocs.yml").write_text(OVERRIDES_YML.replace("site_name: Test", "site_name: Andere naam"))
+    renamed = build(project, "cached-5", monkeypatch=monkeypatch)
+    assert "Andere naam" in (renamed / "regio/groningen/index.html").read_text()
+    assert_identical(renamed, build(project, "clean-5", cache=False, monkeypatch=monkeypatch))
+
+
+def test_a_cached_page_repeats_its_warnings_so_strict_still_fails(project: Path, monkeypatch):
+    (project / "docs/index.md").write_text("# Start\n\nZie [weg](bestaat-niet.md).\n")
+    for _ in range(2):  # the second build takes the page from the cache
+        collector = WarningCollector()
+        with collector.attached():
+            assert not build_into(project / "mkdocs.yml", project / "site", strict=True)
+        assert any("bestaat-niet.md" in w.message for w in collector.link_warnings())
+    assert cached(project, "markdown") > 0
+
+
+def test_a_fixed_link_is_no_longer_reported(project: Path, monkeypatch):
+    (project / "docs/index.md").write_text("# Start\n\nZie [weg](bestaat-niet.md).\n")
+    assert not build_into(project / "mkdocs.yml", project / "site", strict=True)
+    # The target appears: the same Markdown now resolves, because the file list is part of the key.
+    (project / "docs/bestaat-niet.md").write_text("# Nu wel\n")
+    assert build(project, "site", monkeypatch=monkeypatch)
+    assert 'href="bestaat-niet/"' in (project / "site/index.html").read_text()
+
+
+def test_anchor_links_are_validated_from_cached_pages(project: Path, monkeypatch):
+    (project / "docs/index.md").write_text("# Start\n\nZie [kop](regio/groningen.md#bestaat-niet).\n")
+    for _ in range(2):  # MkDocs checks anchors after all pages, from what each (cached) page holds
+        collector = WarningCollector()
+        with collector.attached():
+            assert not build_into(project / "mkdocs.yml", project / "site", strict=True)
+        assert any("does not contain an anchor '#bestaat-niet'" in m for m in collector.messages)
+
+
+def test_result_cache_keeps_one_build_and_survives_damage(tmp_path: Path):
+    store = ResultCache(tmp_path)
+    store.put("s", "a", {"x": 1})
+    store.put("s", "b", [1, 2])
+    store.finish()
+    again = ResultCache(tmp_path)
+    assert again.get("s", "a") == {"x": 1}
+    again.finish()  # "b" was not used by this build: gone from disk
+    assert not (tmp_path / "s/b.z").exists()
+    assert ResultCache(tmp_path).get("s", "b") is None
+    (tmp_path / "s/a.z").write_bytes(b"kapot")
+    assert ResultCache(tmp_path).get("s", "a") is None  # a damaged entry is a miss, not a crash
+    (tmp_path / "s/a.z").write_bytes(zlib.compress(b"{not json"))
+    assert ResultCache(tmp_path).get("s", "a") is None
+
+
+def test_no_cache_when_turned_off(project: Path, monkeypatch):
+    build(project, "site", cache=False, monkeypatch=monkeypatch)
+    assert not (project / DEFAULT_CACHE_DIR).exists()
+
+
+def test_loading_twice_in_one_process_sees_every_edit(scratch):
+    root: Path = scratch(data_only=True)
+    region = root / REGION_PATH
+    first = load_catalog(root / "data", root)
+    assert load_catalog(root / "data", root).entries["regio/groningen"] is first.entries["regio/groningen"]
+    region.write_text(MINI_DATA[REGION_PATH].replace("cbs_code: JZ01", "cbs_code: fout"))
+    with pytest.raises(DataError) as broken:
+        load_catalog(root / "data", root)
+    with pytest.raises(DataError) as again:  # the remembered outcome of the same bytes
+        load_catalog(root / "data", root)
+    assert [str(p) for p in again.value.problems] == [str(p) for p in broken.value.problems]
+    assert any("cbs_code" in str(p) for p in broken.value.problems)
+    region.write_text(MINI_DATA[REGION_PATH].replace("De jeugdregio Groningen.", "Weer goed."))
+    assert "Weer goed." in load_catalog(root / "data", root).entries["regio/groningen"].record.summary
+
+
+def test_another_pages_front_matter_in_the_navigation_shows(project: Path, monkeypatch):
+    """Material's navigation shows other pages' front matter (subtitle): part of every page's key."""
+    (project / "mkdocs.yml").write_text(OVERRIDES_YML + "  - Over: over.md\n")
+    (project / "docs/over.md").write_text("---\nsubtitle: Ondertitel een\n---\n\n# Over\n\nTekst.\n")
+    first = build(project, "cached-1", monkeypatch=monkeypatch)
+    assert "Ondertitel een" in (first / "index.html").read_text()
+    (project / "docs/over.md").write_text("---\nsubtitle: Ondertitel twee\n---\n\n# Over\n\nTekst.\n")
+    second = build(project, "cached-2", monkeypatch=monkeypatch)
+    assert "Ondertitel twee" in (second / "index.html").read_text()
+    assert_identical(second, build(project, "clean-2", cache=False, monkeypatch=monkeypatch))
