@@ -16,6 +16,11 @@ Events used:
 - on_post_build: write the page → source manifest (`generator.output.manifest`); Material's search
   index through the content policy (`sanitize_search_index`).
 - on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes.
+
+The form-based editor (docs/editor.md) is added in on_files as well: its configuration
+`redactie/bewerken/config.yml`, generated from the models (`generator.output.cms`), and the
+Decap CMS bundle from `.cache/editor/` (`generator.output.editor_bundle`). Without the bundle
+the editor's folder is left out of the site, with one message.
 """
 
 from __future__ import annotations
@@ -33,13 +38,16 @@ from mkdocs.structure.files import File, Files
 
 from ...catalog import Catalog
 from ...load import load_catalog, load_history
+from ...output.cms import EDITOR_PATH, editor_config, editor_config_yaml, key_order
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
 from ...output.dates import build_date
+from ...output.editor_bundle import bundle_files
 from ...output.manifest import MANIFEST_PATH, manifest_json
 from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_index
 from ...problems import DataError
 from ...render.frame import NavItem
 from ...render.search import search_terms_json, written_page_keywords
+from ...model import REGISTRY
 from ...render.site import AbbreviationDefinitions, SiteRenderer
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
@@ -143,7 +151,23 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         files.append(
             File.generated(config, SEARCH_TERMS_PATH, content=search_terms_json(self.renderer.catalog, keywords))
         )
+        self._add_editor(files, config)
         return files
+
+    def _add_editor(self, files: Files, config: MkDocsConfig) -> None:
+        """The editor at redactie/bewerken/: its generated config.yml and the pinned bundle."""
+        bundle = bundle_files(self.root)
+        if not bundle:
+            for file in [f for f in files if f.src_uri.startswith(f"{EDITOR_PATH}/")]:
+                files.remove(file)
+            log.info("De redactie-editor is niet gebouwd: de bundel ontbreekt in .cache/editor/ (make install).")
+            return
+        catalog = self.renderer.catalog if self.renderer else Catalog()
+        orders = {kind.folder: key_order(kind, (e.data for e in catalog.of_kind(kind.folder))) for kind in REGISTRY}
+        editor = editor_config(repo_url=config.repo_url, site_url=config.site_url, key_orders=orders)
+        files.append(File.generated(config, f"{EDITOR_PATH}/config.yml", content=editor_config_yaml(editor)))
+        for name, path in sorted(bundle.items()):
+            files.append(File.generated(config, f"{EDITOR_PATH}/{name}", abs_src_path=str(path)))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.abbreviations is None:
