@@ -168,7 +168,8 @@ def _hint(model: type[BaseModel], name: str, info: FieldInfo, text_kind: str | N
     parts = [" ".join((info.description or "").split())]
     example = field_example(model, name)
     if isinstance(example, (str, int)) and not isinstance(example, bool) and "Voorbeeld" not in parts[0]:
-        parts.append(f"Voorbeeld: {example}.")
+        example = str(example)
+        parts.append(f"Voorbeeld: {example}" + ("" if example.endswith((".", "?", "!")) else "."))
     if text_kind:
         parts.append(f"({text_kind[0].upper()}{text_kind[1:]}.)")
     return " ".join(p for p in parts if p)

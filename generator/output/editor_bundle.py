@@ -23,6 +23,9 @@ from pathlib import Path
 LOCK_FILE = "editor.lock.json"
 CACHE_DIR = ".cache/editor"
 _DONE = ".complete"
+CHECKOUT = Path(__file__).resolve().parents[2]
+"""The checkout that holds this code: a site built from a copy of the project (the tests do
+that) uses the bundle that `make install` fetched there."""
 
 
 class BundleError(Exception):
@@ -90,8 +93,11 @@ def bundle_dir(root: Path) -> Path | None:
 
 
 def bundle_files(root: Path) -> dict[str, Path]:
-    """File name → path of every unpacked dist file (empty when not fetched)."""
-    folder = bundle_dir(root)
+    """File name → path of every unpacked dist file (empty when not fetched).
+
+    Looks in the project at `root`, then in the checkout that holds this code.
+    """
+    folder = bundle_dir(root) or bundle_dir(CHECKOUT)
     if folder is None:
         return {}
     names = (folder / _DONE).read_text(encoding="utf-8").split()

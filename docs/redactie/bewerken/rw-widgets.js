@@ -203,4 +203,70 @@
   });
 
   CMS.registerWidget("rw-steps", StepsControl);
+
+  // ------------------------------------------------------------------ before saving
+
+  // Decap writes an optional field the editor left empty as "" (a date as "", a list as []);
+  // the models read "" as a wrong value, so empty optional values are left out of the file,
+  // as someone writing YAML by hand would. false and 0 are values and stay.
+  function prune(value) {
+    if (Array.isArray(value)) {
+      return value.map(prune).filter(function (item) { return item !== undefined; });
+    }
+    if (value !== null && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (key) {
+        var item = prune(value[key]);
+        var empty = item === undefined ||
+          (Array.isArray(item) && item.length === 0) ||
+          (item !== null && typeof item === "object" && !Array.isArray(item) && Object.keys(item).length === 0);
+        if (!empty) {
+          out[key] = item;
+        }
+      });
+      return out;
+    }
+    return value === "" || value === null ? undefined : value;
+  }
+
+  // In a new record, every nested group gets its keys in the form's order (the top level
+  // already does): a new source reads title, url, ... like the others, not in typing order.
+  var formFields = null;
+  fetch("config.yml").then(function (response) { return response.text(); }).then(function (text) {
+    var config = JSON.parse(text.replace(/^#.*\n/, ""));
+    formFields = {};
+    config.collections.forEach(function (collection) { formFields[collection.name] = collection.fields; });
+  }).catch(function () { formFields = {}; });
+
+  function ordered(value, fields) {
+    if (!fields || value === null || typeof value !== "object") {
+      return value;
+    }
+    if (Array.isArray(value)) {
+      return value.map(function (item) { return ordered(item, fields); });
+    }
+    var out = {};
+    var names = fields.map(function (field) { return field.name; });
+    names.concat(Object.keys(value).filter(function (key) { return names.indexOf(key) < 0; }))
+      .forEach(function (key) {
+        if (key in value) {
+          var field = fields.filter(function (f) { return f.name === key; })[0];
+          var inner = field && (field.fields || (field.field && field.field.fields));
+          out[key] = field && field.widget === "rw-steps" ? value[key] : ordered(value[key], inner);
+        }
+      });
+    return out;
+  }
+
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      var entry = event.entry;
+      var data = prune(entry.get("data").toJS()) || {};
+      if (entry.get("newRecord") && formFields) {
+        data = ordered(data, formFields[entry.get("collection")]);
+      }
+      return entry.get("data").clear().merge(data);
+    }
+  });
 })();
