@@ -368,7 +368,7 @@ def editor_config(
                 "description": kind.intro,
                 "folder": f"data/{kind.folder}",
                 "extension": "yaml",
-                "format": "yml",
+                "format": "rw-yaml",
                 "create": True,
                 "delete": False,
                 "slug": "{{slug}}",

@@ -1,10 +1,10 @@
-"""The editor's JavaScript bundle (Decap CMS), from the npm registry without npm.
+"""The editor's JavaScript (Decap CMS and the `yaml` library), from the npm registry without npm.
 
-`editor.lock.json` pins the package: version, tarball URL and the registry's sha512 integrity.
-`fetch_bundle` (run by `make install`, the only step that reaches the registry) downloads the
-tarball once, checks the integrity, and unpacks the dist files named in the lock into
-`.cache/editor/<package>-<version>/`. The build only reads that folder: it never downloads,
-and tests never reach the internet. A tarball that does not match the lock is refused.
+`editor.lock.json` pins each package: version, tarball URL, the registry's sha512 integrity,
+and which files of the tarball the site needs. `fetch_bundle` (run by `make install`, the only
+step that reaches the registry) downloads each tarball once, checks its integrity, and unpacks
+the listed files into `.cache/editor/<lock digest>/`. The build only reads that folder: it never
+downloads, and tests never reach the internet. A tarball that does not match the lock is refused.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sys
 import tarfile
 import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 LOCK_FILE = "editor.lock.json"
 CACHE_DIR = ".cache/editor"
@@ -33,21 +33,27 @@ class BundleError(Exception):
 
 
 @dataclass(frozen=True)
-class Lock:
+class Package:
     package: str
     version: str
     tarball: str
     integrity: str
+    source: str
+    """Folder inside the tarball the `files` patterns are relative to."""
     files: tuple[str, ...]
-
-    @property
-    def folder(self) -> str:
-        return f"{self.package}-{self.version}"
+    target: str
+    """Folder under the editor's path the files go to ('' for the editor's own folder)."""
 
 
-def read_lock(root: Path) -> Lock:
-    data = json.loads((root / LOCK_FILE).read_text(encoding="utf-8"))
-    return Lock(data["package"], data["version"], data["tarball"], data["integrity"], tuple(data["files"]))
+def read_lock(root: Path) -> tuple[str, list[Package]]:
+    """(digest of the lock file, its packages)."""
+    raw = (root / LOCK_FILE).read_bytes()
+    data = json.loads(raw)
+    packages = [
+        Package(p["package"], p["version"], p["tarball"], p["integrity"], p["from"], tuple(p["files"]), p["to"])
+        for p in data["packages"]
+    ]
+    return hashlib.sha256(raw).hexdigest()[:16], packages
 
 
 def check_integrity(blob: bytes, integrity: str) -> None:
@@ -62,38 +68,42 @@ def check_integrity(blob: bytes, integrity: str) -> None:
         )
 
 
-def unpack(blob: bytes, lock: Lock, target: Path) -> list[str]:
-    """Write the dist files of the verified tarball into `target`; returns their names."""
+def unpack(blob: bytes, package: Package, target: Path) -> list[str]:
+    """Write the listed files of a verified tarball under `target`; returns their paths (posix, relative)."""
     written: list[str] = []
-    target.mkdir(parents=True, exist_ok=True)
+    prefix = PurePosixPath(package.source)
     with tarfile.open(fileobj=io.BytesIO(blob), mode="r:gz") as archive:
         for member in archive.getmembers():
-            directory, _, name = member.name.rpartition("/")
-            if directory != "package/dist" or not member.isfile():
+            path = PurePosixPath(member.name)
+            if not member.isfile() or prefix not in path.parents or ".." in path.parts:
                 continue
-            if any(fnmatch.fnmatchcase(name, pattern) for pattern in lock.files):
-                stream = archive.extractfile(member)
-                if stream is not None:
-                    (target / name).write_bytes(stream.read())
-                    written.append(name)
+            rel = path.relative_to(prefix).as_posix()
+            if not any(fnmatch.fnmatchcase(rel, pattern) for pattern in package.files):
+                continue
+            stream = archive.extractfile(member)
+            if stream is None:
+                continue
+            out = PurePosixPath(package.target, rel).as_posix() if package.target else rel
+            (target / out).parent.mkdir(parents=True, exist_ok=True)
+            (target / out).write_bytes(stream.read())
+            written.append(out)
     if not written:
-        raise BundleError(f"het pakket {lock.package} {lock.version} bevat geen van de bestanden uit {LOCK_FILE}")
-    (target / _DONE).write_text("\n".join(sorted(written)) + "\n", encoding="utf-8")
+        raise BundleError(f"het pakket {package.package} {package.version} bevat geen van de bestanden uit {LOCK_FILE}")
     return written
 
 
 def bundle_dir(root: Path) -> Path | None:
-    """The unpacked bundle for the locked version, or None when `make install` has not fetched it."""
+    """The unpacked bundle for the current lock, or None when `make install` has not fetched it."""
     try:
-        lock = read_lock(root)
+        digest, _ = read_lock(root)
     except (OSError, ValueError, KeyError):
         return None
-    folder = root / CACHE_DIR / lock.folder
+    folder = root / CACHE_DIR / digest
     return folder if (folder / _DONE).is_file() else None
 
 
 def bundle_files(root: Path) -> dict[str, Path]:
-    """File name → path of every unpacked dist file (empty when not fetched).
+    """Path under the editor's folder → file, for every unpacked file (empty when not fetched).
 
     Looks in the project at `root`, then in the checkout that holds this code.
     """
@@ -104,26 +114,34 @@ def bundle_files(root: Path) -> dict[str, Path]:
     return {name: folder / name for name in names if (folder / name).is_file()}
 
 
-def fetch_bundle(root: Path, timeout: float = 120) -> Path:
-    """Download, verify and unpack the locked bundle unless it is already there."""
-    done = bundle_dir(root)
-    if done is not None:
-        return done
-    lock = read_lock(root)
-    tarball = root / CACHE_DIR / f"{lock.folder}.tgz"
+def _download(package: Package, cache: Path, timeout: float) -> bytes:
+    tarball = cache / f"{package.package.replace('/', '+')}-{package.version}.tgz"
     if tarball.is_file():
         blob = tarball.read_bytes()
     else:
         try:
-            with urllib.request.urlopen(lock.tarball, timeout=timeout) as response:  # noqa: S310 (https URL from the lock)
+            with urllib.request.urlopen(package.tarball, timeout=timeout) as response:  # noqa: S310 (https URL from the lock)
                 blob = response.read()
         except OSError as exc:
-            raise BundleError(f"{lock.tarball} kon niet worden gedownload: {exc}") from None
-    check_integrity(blob, lock.integrity)
+            raise BundleError(f"{package.tarball} kon niet worden gedownload: {exc}") from None
+    check_integrity(blob, package.integrity)
     tarball.parent.mkdir(parents=True, exist_ok=True)
     tarball.write_bytes(blob)
-    target = root / CACHE_DIR / lock.folder
-    unpack(blob, lock, target)
+    return blob
+
+
+def fetch_bundle(root: Path, timeout: float = 120) -> Path:
+    """Download, verify and unpack every locked package unless that is done already."""
+    done = bundle_dir(root)
+    if done is not None:
+        return done
+    digest, packages = read_lock(root)
+    cache = root / CACHE_DIR
+    target = cache / digest
+    written: list[str] = []
+    for package in packages:
+        written += unpack(_download(package, cache, timeout), package, target)
+    (target / _DONE).write_text("\n".join(sorted(written)) + "\n", encoding="utf-8")
     return target
 
 
@@ -131,7 +149,7 @@ def main() -> int:
     root = Path.cwd()
     try:
         folder = fetch_bundle(root)
-    except BundleError as exc:
+    except (BundleError, OSError, ValueError, KeyError) as exc:
         print(f"redactie-editor: {exc}", file=sys.stderr)
         return 1
     print(f"redactie-editor: {folder.relative_to(root).as_posix()}")

@@ -262,10 +262,13 @@
     name: "preSave",
     handler: function (event) {
       var entry = event.entry;
+      var fields = formFields && formFields[entry.get("collection")];
       var data = prune(entry.get("data").toJS()) || {};
-      if (entry.get("newRecord") && formFields) {
-        data = ordered(data, formFields[entry.get("collection")]);
+      if (entry.get("newRecord") && fields) {
+        data = ordered(data, fields);
       }
+      // For the rw-yaml format (rw-yaml.js): the file as it was, so only changed keys are re-written.
+      window.rwSaving = { raw: entry.get("newRecord") ? "" : entry.get("raw") || "", fields: fields };
       return entry.get("data").clear().merge(data);
     }
   });
