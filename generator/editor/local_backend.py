@@ -196,13 +196,18 @@ def _handler(backend: LocalBackend) -> type[http.server.BaseHTTPRequestHandler]:
             if length > MAX_BODY:
                 self._send(413, {"error": "too large"})
                 return
+            status, answer = 200, None
             try:
                 body = json.loads(self.rfile.read(length) or b"{}")
-                self._send(200, backend.handle(body.get("action"), body.get("params")))
+                answer = backend.handle(body.get("action"), body.get("params"))
             except ProxyError as exc:
-                self._send(exc.status, {"error": str(exc)})
+                status, answer = exc.status, {"error": str(exc)}
             except (ValueError, TypeError, AttributeError, OSError) as exc:
-                self._send(500, {"error": f"{type(exc).__name__}: {exc}"})
+                status, answer = 500, {"error": f"{type(exc).__name__}: {exc}"}
+            try:
+                self._send(status, answer)
+            except ConnectionError:
+                pass  # the browser left the page before the answer came
 
         def log_message(self, format: str, *args: Any) -> None:
             pass

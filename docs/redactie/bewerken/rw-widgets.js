@@ -157,31 +157,36 @@
   var listWidget = CMS.getWidget("list");
   var ListControl = listWidget && listWidget.control;
 
+  // Everything stays an Immutable collection, made from the ones Decap hands over: Decap does
+  // not expose Immutable itself, and its list widget expects Immutable values.
   var StepsControl = createClass({
-    // Immutable maps are made from the field's own (empty) map: Decap does not expose Immutable.
-    fromJS: function (data) {
-      return this.props.field.clear().mergeDeep(data);
-    },
-
     toList: function () {
-      var self = this;
-      var mapping = plain(this.props.value) || {};
-      return this.props.field.get("fields").clear().concat(Object.keys(mapping).map(function (id) {
-        return self.fromJS(Object.assign({ id: id }, mapping[id] || {}));
-      }));
+      // The same list for the same value: the list widget compares by identity.
+      var value = this.props.value;
+      if (this.cache && this.cache.value === value) {
+        return this.cache.list;
+      }
+      var list = this.props.field.get("fields").clear();
+      if (value && typeof value.entrySeq === "function") {
+        list = value.entrySeq().map(function (pair) {
+          return pair[1] && typeof pair[1].set === "function" ? pair[1].set("id", pair[0]) : pair[1];
+        }).toList();
+      }
+      this.cache = { value: value, list: list };
+      return list;
     },
 
     onChange: function (list) {
-      var steps = {};
-      (plain(list) || []).forEach(function (step) {
-        if (!step) {
-          return;
+      var steps = this.props.field.clear();
+      (list || []).forEach(function (step) {
+        if (step && typeof step.get === "function") {
+          steps = steps.set(step.get("id") || "", step.delete("id"));
         }
-        var copy = Object.assign({}, step);
-        var id = copy.id;
-        delete copy.id;
-        steps[id || ""] = copy;
       });
+      if (this.props.value && typeof this.props.value.equals === "function" && this.props.value.equals(steps)) {
+        return;
+      }
+      this.cache = { value: steps, list: list };
       this.props.onChange(steps);
     },
 
@@ -189,13 +194,13 @@
       if (!ListControl) {
         return h("p", null, "De stappen van een route kun je hier niet bewerken; pas ze aan in het YAML-bestand.");
       }
-      var idField = this.fromJS({
-        name: "id", widget: "string", label: this.props.field.get("id_label") || "Id",
-        hint: this.props.field.get("id_hint") || "",
-        pattern: ["^[a-z0-9]+(?:-[a-z0-9]+)*$", "Gebruik kleine letters, cijfers en streepjes."]
-      });
-      var field = this.props.field.set("widget", "list")
-        .set("fields", this.props.field.get("fields").unshift(idField));
+      var fields = this.props.field.get("fields");
+      var idField = fields.first().clear()
+        .set("name", "id").set("widget", "string")
+        .set("label", this.props.field.get("id_label") || "Id")
+        .set("hint", this.props.field.get("id_hint") || "")
+        .set("pattern", fields.clear().push("^[a-z0-9]+(?:-[a-z0-9]+)*$").push("Gebruik kleine letters, cijfers en streepjes."));
+      var field = this.props.field.set("widget", "list").set("fields", fields.unshift(idField));
       return h(ListControl, Object.assign({}, this.props, {
         field: field, value: this.toList(), onChange: this.onChange
       }));
