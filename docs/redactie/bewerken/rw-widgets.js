@@ -131,7 +131,7 @@
       var explain = mode === "onbekend"
         ? "Schrijf waarom het onbekend is en waar een redacteur het kan vinden."
         : this.valueWidget() === "list" ? "Eén per regel." : "";
-      return h("div", null,
+      return h("div", { className: "rw-fact" },
         h("fieldset", { style: { border: 0, padding: "0.5em 0", margin: 0 } },
           h("legend", { className: "visually-hidden", style: { position: "absolute", left: "-9999px" } },
             "Is dit bekend?"),
