@@ -11,9 +11,9 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from generator.editor.schemas import _models  # noqa: PLC2701 (the walk over nested models)
+from generator.editor.schemas import _models
 from generator.model import REGISTRY, Text, Unknown, fact
-from generator.model.fields import _EMAIL_RE  # noqa: PLC2701
+from generator.model.fields import _EMAIL_RE
 from generator.model.labels import FIELD_LABELS, field_label
 from generator.model.records import Term
 from generator.output.cms import (
@@ -160,7 +160,9 @@ def test_collections_backend_and_workflow() -> None:
     assert config["publish_mode"] == "editorial_workflow"
     assert config["local_backend"]["url"].startswith("http://127.0.0.1:")
     assert config["locale"] == "nl"
-    assert [c["name"] for c in config["collections"]] == [k.folder for k in sorted(REGISTRY, key=lambda k: k.site_order)]
+    assert [c["name"] for c in config["collections"]] == [
+        k.folder for k in sorted(REGISTRY, key=lambda k: k.site_order)
+    ]
     for collection in config["collections"]:
         assert collection["folder"] == f"data/{collection['name']}"
         assert (collection["extension"], collection["format"], collection["slug"]) == ("yaml", "rw-yaml", "{{slug}}")

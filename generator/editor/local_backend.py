@@ -19,6 +19,7 @@ the project's own loader and its problems are printed in Dutch, as `make check` 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.server
 import json
@@ -78,7 +79,7 @@ class LocalBackend:
                 raise ProxyError(422, f"{rel}: de editor schrijft alleen data/<soort>/<id>.yaml")
         return path
 
-    def _entry(self, rel: str, label: str | None = None) -> dict[str, Any]:
+    def _entry(self, rel: Any, label: str | None = None) -> dict[str, Any]:
         path = self._path(rel)
         file: dict[str, Any] = {"path": rel, "label": label, "id": None}
         try:
@@ -95,7 +96,7 @@ class LocalBackend:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(raw)
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
         self._check(rel, path)
 
     def _check(self, rel: str, path: Path) -> None:
@@ -176,7 +177,7 @@ def _handler(backend: LocalBackend) -> type[http.server.BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
-        def do_OPTIONS(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_OPTIONS(self) -> None:
             self.send_response(204)
             self._cors()
             self.send_header("Access-Control-Allow-Methods", "POST")
@@ -184,7 +185,7 @@ def _handler(backend: LocalBackend) -> type[http.server.BaseHTTPRequestHandler]:
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             if self.path.rstrip("/") != "/api/v1":
                 self._send(404, {"error": "not found"})
                 return
@@ -204,10 +205,8 @@ def _handler(backend: LocalBackend) -> type[http.server.BaseHTTPRequestHandler]:
                 status, answer = exc.status, {"error": str(exc)}
             except (ValueError, TypeError, AttributeError, OSError) as exc:
                 status, answer = 500, {"error": f"{type(exc).__name__}: {exc}"}
-            try:
+            with contextlib.suppress(ConnectionError):  # the browser left the page before the answer came
                 self._send(status, answer)
-            except ConnectionError:
-                pass  # the browser left the page before the answer came
 
         def log_message(self, format: str, *args: Any) -> None:
             pass

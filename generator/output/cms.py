@@ -63,11 +63,11 @@ def _unwrap(annotation: Any, metadata: Iterable[Any] = ()) -> tuple[Any, list[An
             annotation, meta = args[0], [*meta, *args[1:]]
             continue
         if origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) < len(typing.get_args(annotation)):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(options) < len(typing.get_args(annotation)):
                 optional = True
-            if len(args) == 1:
-                annotation = args[0]
+            if len(options) == 1:
+                annotation = options[0]
                 continue
         return annotation, meta, optional
 
@@ -253,11 +253,18 @@ def editor_field(model: type[BaseModel], name: str, info: FieldInfo) -> dict[str
             spec = {"widget": "list", "collapsed": True, "fields": model_fields(item)}
             spec["summary"] = "{{fields.title}}" if "title" in item.model_fields else "{{fields.name}}"
         else:
-            spec = {"widget": "list", "field": {"label": label, "name": "item", **_scalar(item, item_meta, model_name=model.__name__, name=name)}}
+            spec = {
+                "widget": "list",
+                "field": {
+                    "label": label,
+                    "name": "item",
+                    **_scalar(item, item_meta, model_name=model.__name__, name=name),
+                },
+            }
         if minimum:
             spec["min"] = minimum
     elif typing.get_origin(base) is dict:
-        key, value = typing.get_args(base)
+        _key, value = typing.get_args(base)
         node = _unwrap(value)[0]
         if not (isinstance(node, type) and issubclass(node, BaseModel)):
             raise UnsupportedField(f"{model.__name__}.{name}: geen widget voor {base!r}")

@@ -120,7 +120,7 @@ def _download(package: Package, cache: Path, timeout: float) -> bytes:
         blob = tarball.read_bytes()
     else:
         try:
-            with urllib.request.urlopen(package.tarball, timeout=timeout) as response:  # noqa: S310 (https URL from the lock)
+            with urllib.request.urlopen(package.tarball, timeout=timeout) as response:
                 blob = response.read()
         except OSError as exc:
             raise BundleError(f"{package.tarball} kon niet worden gedownload: {exc}") from None

@@ -186,7 +186,9 @@ def test_editor_adds_a_term_and_fixes_a_ret_email(browser: Any, built_site: Path
     assert "Alleen voor de test van de redactie-editor." in term_page
 
 
-def test_axe_on_the_editor_own_widgets_and_upstream_markup(browser: Any, built_site: Path, tmp_path: Path, axe_source: str) -> None:
+def test_axe_on_the_editor_own_widgets_and_upstream_markup(
+    browser: Any, built_site: Path, tmp_path: Path, axe_source: str
+) -> None:
     """axe-core on the editor's pages. Decap's own markup has violations we cannot fix here
     (docs/editor.md lists them); the markup of our own widget (rw-fact) must have none."""
     project = _project(tmp_path)

@@ -26,6 +26,7 @@ the editor's folder is left out of the site, with one message.
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,7 @@ from mkdocs.structure.files import File, Files
 
 from ...catalog import Catalog
 from ...load import load_catalog, load_history
+from ...model import REGISTRY
 from ...output.cms import EDITOR_PATH, editor_config, editor_config_yaml, key_order
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
 from ...output.dates import build_date
@@ -47,7 +49,6 @@ from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_ind
 from ...problems import DataError
 from ...render.frame import NavItem
 from ...render.search import search_terms_json, written_page_keywords
-from ...model import REGISTRY
 from ...render.site import AbbreviationDefinitions, SiteRenderer
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
@@ -164,7 +165,13 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             return
         catalog = self.renderer.catalog if self.renderer else Catalog()
         orders = {kind.folder: key_order(kind, (e.data for e in catalog.of_kind(kind.folder))) for kind in REGISTRY}
-        editor = editor_config(repo_url=config.repo_url, site_url=config.site_url, key_orders=orders)
+        editor = editor_config(
+            repo_url=config.repo_url,
+            site_url=config.site_url,
+            # The GitHub login needs an OAuth service the administrator runs (CONTRIBUTING.md).
+            auth_base_url=os.environ.get("ROUTEWIJZER_EDITOR_AUTH_URL") or None,
+            key_orders=orders,
+        )
         files.append(File.generated(config, f"{EDITOR_PATH}/config.yml", content=editor_config_yaml(editor)))
         for name, path in sorted(bundle.items()):
             files.append(File.generated(config, f"{EDITOR_PATH}/{name}", abs_src_path=str(path)))
