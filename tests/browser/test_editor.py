@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from generator.editor.local_backend import running
 from generator.load import load_entry
@@ -217,3 +218,48 @@ def test_axe_on_the_editor_own_widgets_and_upstream_markup(
         )
     print("axe-core on the editor (rule ids per page):", found)
     assert not ours, f"violations in Routewijzer's own widget markup:\n{describe(ours)}"
+
+
+def test_rw_yaml_keeps_unchanged_files_and_writes_what_the_loader_reads(
+    browser: Any, built_site: Path, tmp_path: Path
+) -> None:
+    """The editor's YAML format on every file of data/: saving without a change gives the file
+    back byte for byte, and a file written from scratch loads (YAML 1.1, PyYAML) to the same data."""
+    config = yaml.safe_load((built_site / "redactie" / "bewerken" / "config.yml").read_text(encoding="utf-8"))
+    fields = {c["name"]: c["fields"] for c in config["collections"]}
+    order = {c["name"]: [f["name"] for f in c["fields"]] for c in config["collections"]}
+    files = {
+        path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted((ROOT / "data").glob("*/*.yaml"))
+    }
+    with serve_directory(built_site) as url, new_page(browser, viewport=DESKTOP) as page:
+        page.goto(f"{url}/redactie/bewerken/")
+        page.wait_for_function("() => !!window.RoutewijzerYaml")
+        result = page.evaluate(
+            """([files, fields, order]) => {
+                const api = window.RoutewijzerYaml;
+                const out = {};
+                for (const [path, raw] of Object.entries(files)) {
+                    const kind = path.split("/")[1];
+                    const data = api.fromFile(raw);
+                    out[path] = {
+                        same: api.patchText(raw, data, fields[kind]) === raw,
+                        fresh: api.freshText(data, fields[kind], order[kind]),
+                    };
+                }
+                return out;
+            }""",
+            [files, fields, order],
+        )
+    assert len(result) == len(files) > 300
+    assert [path for path, r in result.items() if not r["same"]] == []
+    for path, r in result.items():
+        assert yaml.safe_load(r["fresh"]) == yaml.safe_load(files[path]), path
+        # ... and the project's own loader accepts it the same way.
+        fresh = tmp_path / path
+        fresh.parent.mkdir(parents=True, exist_ok=True)
+        fresh.write_text(r["fresh"], encoding="utf-8")
+        assert (
+            load_entry(path.split("/")[1], fresh, tmp_path).record
+            == load_entry(path.split("/")[1], ROOT / path, ROOT).record
+        ), path
