@@ -218,6 +218,7 @@ def test_fact_of_an_unknown_type_is_refused() -> None:
         editor_field(Odd, "hours", Odd.model_fields["hours"])
 
 
+@pytest.mark.slow
 def test_built_site_carries_the_editor_only_on_its_path(real_site: Path) -> None:
     folder = real_site / EDITOR_PATH
     config = yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8"))

@@ -84,6 +84,7 @@ def _diff_page(page: Any, diffs: str) -> None:
     )
 
 
+@pytest.mark.slow
 def test_editor_adds_a_term_and_fixes_a_ret_email(browser: Any, built_site: Path, tmp_path: Path) -> None:
     project = _project(tmp_path)
     region_file = project / "data" / "regio" / f"{REGION}.yaml"
