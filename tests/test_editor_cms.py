@@ -114,7 +114,12 @@ def test_widgets_follow_the_types() -> None:
     assert email["required"] is True
     audience = _field(regio, "audience")
     assert (audience["widget"], audience["multiple"], audience["min"]) == ("select", True, 1)
-    assert audience["options"] == ["professional", "ouder", "jongere"]
+    # Editors pick "ouders"; the file gets the model's value "ouder".
+    assert audience["options"] == [
+        {"label": "professionals", "value": "professional"},
+        {"label": "ouders", "value": "ouder"},
+        {"label": "jongeren", "value": "jongere"},
+    ]
     network = _field(regio, "network")
     assert (network["widget"], network["collection"], network["value_field"]) == ("relation", "netwerk", "{{slug}}")
     themes = _field(regio, "themes")

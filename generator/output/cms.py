@@ -25,7 +25,7 @@ import annotated_types
 from pydantic import BaseModel, StringConstraints, WithJsonSchema
 from pydantic.fields import FieldInfo
 
-from ..model import REGISTRY, Kind, Unknown, field_example
+from ..model import AUDIENCE_LABELS, REGISTRY, Kind, Unknown, field_example
 from ..model.fields import TEXT_KINDS
 from ..model.labels import field_label
 
@@ -246,7 +246,10 @@ def editor_field(model: type[BaseModel], name: str, info: FieldInfo) -> dict[str
         item, item_meta, _ = _unwrap(typing.get_args(base)[0])
         minimum = _min_items(meta)
         if typing.get_origin(item) is typing.Literal:
-            spec = {"widget": "select", "multiple": True, "options": list(typing.get_args(item))}
+            options: list[Any] = list(typing.get_args(item))
+            if set(options) == set(AUDIENCE_LABELS):
+                options = [{"label": AUDIENCE_LABELS[o], "value": o} for o in options]
+            spec = {"widget": "select", "multiple": True, "options": options}
         elif name in REF_TARGETS:
             spec = {**_scalar(item, item_meta, model_name=model.__name__, name=name), "multiple": True}
         elif isinstance(item, type) and issubclass(item, BaseModel):

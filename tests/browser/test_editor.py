@@ -106,7 +106,7 @@ def test_editor_adds_a_term_and_fixes_a_ret_email(browser: Any, built_site: Path
         _goto(page, url, "collections/begrip/new")
         page.get_by_label("Titel", exact=True).fill("Voorbeeldbegrip uit de editor")
         page.get_by_label("Voor wie", exact=True).click()
-        page.get_by_text("ouder", exact=True).click()
+        page.get_by_text("ouders", exact=True).click()
         page.get_by_label("Samenvatting", exact=True).fill("Een begrip dat de test via het formulier maakt.")
         page.get_by_label("Uitleg in het kort", exact=True).fill("Alleen voor de test van de redactie-editor.")
         page.get_by_text("1 bronnen").click()

@@ -157,6 +157,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
 
     def _add_editor(self, files: Files, config: MkDocsConfig) -> None:
         """The editor at redactie/bewerken/: its generated config.yml and the pinned bundle."""
+        if not any(f.src_uri == f"{EDITOR_PATH}/index.html" for f in files):
+            return  # a site without the editor's page (docs/redactie/bewerken/index.html)
         bundle = bundle_files(self.root)
         if not bundle:
             for file in [f for f in files if f.src_uri.startswith(f"{EDITOR_PATH}/")]:
