@@ -19,9 +19,10 @@ help:
 	@awk 'BEGIN{FS=":"} /^# /{d=substr($$0,3)} /^\.PHONY: /{sub(/^\.PHONY: /,""); printf "  make %-10s %s\n", $$0, d}' $(MAKEFILE_LIST)
 
 $(STAMP): requirements.lock pyproject.toml editor.lock.json
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
-	  echo "python3-venv ontbreekt; installeren met apt-get"; \
-	  apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	@command -v $(PYTHON) >/dev/null || scripts/system-packages.sh $(PYTHON):python3
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
+	  echo "python3-venv ontbreekt / is missing"; \
+	  scripts/system-packages.sh --always python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
 	$(PY) -m generator.output.editor_bundle
@@ -41,15 +42,20 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) -m generator build
 
+# The whole site as files that open from disk (file://, search included): routewijzer-offline/ and routewijzer-offline.zip.
+.PHONY: offline
+offline: $(STAMP)
+	$(PY) -m generator offline
+
 # The editors' fast loop: validate data, strict build, internal links and anchors. Prints only problems.
 .PHONY: check
 check: $(STAMP)
 	@$(PY) -m generator check
 
-# Run every test.
+# Run every test; installs Chromium and Node.js when missing, and a test whose tool is missing fails instead of skipping.
 .PHONY: test
-test: $(STAMP) browser-deps
-	$(PY) -m pytest -n 2 -q
+test: $(STAMP) test-deps
+	ROUTEWIJZER_REQUIRE_TOOLS=1 $(PY) -m pytest -n 2 -q
 
 # Static checks of the code (ruff, mypy); changes nothing.
 .PHONY: lint
@@ -66,7 +72,7 @@ format: $(STAMP)
 
 # Benchmarks: make check, validate + build at 2,000 and 10,000 records against plain MkDocs; internal link check against LinkChecker. Prints figures, never fails on time.
 .PHONY: bench
-bench: $(STAMP) browser-deps
+bench: $(STAMP) test-deps node_modules/.installed
 	$(PY) tests/bench/bench_build.py
 	$(PY) tests/bench/bench_links.py
 	$(PY) tests/bench/bench_lighthouse.py
@@ -90,7 +96,7 @@ lock: $(STAMP)
 # Remove the built site and caches (keeps .venv).
 .PHONY: clean
 clean:
-	rm -rf site .site.* .pytest_cache .ruff_cache .mypy_cache
+	rm -rf site .site.* routewijzer-offline routewijzer-offline.zip .routewijzer-offline.* .pytest_cache .ruff_cache .mypy_cache
 
 # External links in data/ and docs/: rate-limited per site, cached, reported in reports/linkcheck.{md,json}.
 .PHONY: linkcheck
@@ -102,12 +108,14 @@ linkcheck: $(STAMP)
 lawcheck: $(STAMP)
 	@$(PY) -m generator lawcheck
 
-# Debian's Chromium and the pinned npm tools (axe-core, Lighthouse) for the browser tests; installs only what is missing.
-.PHONY: browser-deps
-browser-deps: node_modules/.installed
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+# Debian's Chromium and Node.js (the search tests run the search code in Node); installs only what is missing, with sudo when not root.
+.PHONY: test-deps
+test-deps:
+	@scripts/system-packages.sh node:nodejs $(if $(ROUTEWIJZER_CHROMIUM),,chromium:chromium)
 
+# Lighthouse for make bench (package.json, package-lock.json), with Debian's npm when missing.
 node_modules/.installed: package.json package-lock.json
+	@scripts/system-packages.sh npm:npm
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 

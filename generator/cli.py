@@ -40,6 +40,21 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _cmd_offline(args: argparse.Namespace) -> int:
+    """The site as files that open from disk: a folder and the same as a zip (the preview, docs/afdrukken)."""
+    from .engine.mkdocs import build_site
+    from .output.archive import write_zip
+
+    folder = Path(args.out)
+    if not build_site(Path(args.config), folder, strict=not args.no_strict, verbose=not args.quiet, offline=True):
+        return 1
+    zip_path = folder.with_name(f"{folder.name}.zip")
+    count = write_zip(folder, zip_path, folder.name)
+    if not args.quiet:
+        print(f"Offline kopie: {folder.name}/ en {zip_path.name} ({count} bestanden); open index.html.")
+    return 0
+
+
 def _load(data: str) -> Catalog | None:
     """The validated catalog, or None after printing every problem in the data."""
     try:
@@ -332,6 +347,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-strict", action="store_true", help="waarschuwingen niet als fout behandelen")
     p.add_argument("-q", "--quiet", action="store_true", help="alleen problemen tonen")
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("offline", help="bouw de site als bestanden om vanaf schijf te openen, ook als zip")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument(
+        "--out", default="routewijzer-offline", help="de map; de zip komt ernaast (standaard: routewijzer-offline)"
+    )
+    p.add_argument("--no-strict", action="store_true", help="waarschuwingen niet als fout behandelen")
+    p.add_argument("-q", "--quiet", action="store_true", help="alleen problemen tonen")
+    p.set_defaults(func=_cmd_offline)
 
     p = sub.add_parser("check", help="controleer data, links en ankers; toont alleen problemen")
     p.add_argument("--data", default="data")

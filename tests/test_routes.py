@@ -382,13 +382,21 @@ def test_golden_route_pages(mini, make_route):
     assert [p.path for p in pages] == ["route/test.md", "route/test/ots.md", "route/test/hulp.md"]
     assert {p.source for p in pages} == {PATH}
     GOLDEN.mkdir(exist_ok=True)
+    expected = set()
     for page in pages:
-        golden = GOLDEN / page.path.replace("/", "__")
-        if UPDATE:
-            golden.write_text(page.markdown, encoding="utf-8")
-        assert golden.exists(), f"no golden file for {page.path}; run UPDATE_GOLDEN=1 pytest {__file__}"
-        assert page.markdown == golden.read_text(encoding="utf-8"), f"{page.path} differs from {golden.name}"
-    assert {g.name for g in GOLDEN.iterdir()} == {p.path.replace("/", "__") for p in pages}
+        # The page's Markdown, and each drawing the engine puts in its placeholder (the route diagram).
+        for name, text in (
+            (page.path.replace("/", "__"), page.markdown),
+            *((f"{page.path.replace('/', '__')}.{key}.svg", svg + "\n") for key, svg in page.figures),
+        ):
+            golden = GOLDEN / name
+            expected.add(name)
+            if UPDATE:
+                golden.write_text(text, encoding="utf-8")
+            assert golden.exists(), f"no golden file {name}; run UPDATE_GOLDEN=1 pytest {__file__}"
+            assert text == golden.read_text(encoding="utf-8"), f"{page.path} differs from {golden.name}"
+    assert [key for p in pages for key, _ in p.figures] == ["route-test"], "only the overview has a diagram"
+    assert {g.name for g in GOLDEN.iterdir()} == expected
 
 
 def test_text_from_the_data_is_escaped(mini, make_route):

@@ -179,27 +179,50 @@ def sanitize_html(html: str) -> str:
 
 # --------------------------------------------------------------------------- whole pages
 
-PAGE_TAGS: frozenset[str] = ALLOWED_TAGS | {
-    "header",
-    "main",
-    "article",
-    "aside",
-    "footer",
-    "form",
-    "label",
-    "input",
-    "button",
-    "svg",
-    "path",
-    "title",
-    "meta",
-    "link",
+SVG_TAGS: frozenset[str] = frozenset({"svg", "title", "desc", "g", "rect", "path", "text", "tspan"})
+"""The SVG elements of the drawings the renderer builds (route diagrams, `output.figures`): shapes
+and text only. No `use`, `image`, `foreignObject`, `a`, `style` or animation: nothing that links,
+loads or runs anything. Page content itself may hold no SVG at all (`REMOVED_WITH_CONTENT`)."""
+
+SVG_ATTRIBUTES: dict[str, set[str]] = {
+    "svg": {"viewbox", "viewBox", "xmlns", "width", "height", "role", "font-size", "focusable"},
+    "rect": {"x", "y", "width", "height", "rx", "fill", "stroke", "stroke-width"},
+    "path": {"d", "fill", "stroke", "stroke-width"},
+    "text": {"x", "y", "fill", "font-size", "font-weight"},
+    "tspan": {"x", "y", "dy", "fill", "font-size", "font-weight"},
+    "g": {"fill", "stroke"},
+    "title": {"id"},
+    "desc": {"id"},
 }
+"""Presentation attributes of those drawings (no `style`: the Content-Security-Policy forbids it)."""
+
+PAGE_TAGS: frozenset[str] = (
+    ALLOWED_TAGS
+    | SVG_TAGS
+    | {
+        "header",
+        "main",
+        "article",
+        "aside",
+        "footer",
+        "form",
+        "label",
+        "input",
+        "button",
+        "svg",
+        "path",
+        "title",
+        "meta",
+        "link",
+    }
+)
 """Content tags plus the theme's own: its layout, the search form, the drawer toggles and icons,
 and in the head the title, meta and link elements."""
 
 PAGE_ATTRIBUTES: dict[str, set[str]] = {tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}
 PAGE_ATTRIBUTES["*"] = PAGE_ATTRIBUTES["*"] | {"class", "id", "title", "role", "tabindex"}
+for _tag, _names in SVG_ATTRIBUTES.items():
+    PAGE_ATTRIBUTES.setdefault(_tag, set()).update(_names)
 for _tag, _names in {
     "a": {"rel", "target"},
     "label": {"for"},
@@ -377,6 +400,8 @@ __all__ = [
     "PAGE_ATTRIBUTES",
     "PAGE_TAGS",
     "REMOVED_WITH_CONTENT",
+    "SVG_ATTRIBUTES",
+    "SVG_TAGS",
     "URL_SCHEMES",
     "is_theme_script",
     "sanitize_html",

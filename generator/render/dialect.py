@@ -84,6 +84,11 @@ def mermaid(diagram: str) -> list[str]:
     return ["```mermaid", diagram, "```"]
 
 
+def figure(key: str) -> str:
+    """The placeholder the engine replaces with a page's drawing (`Page.figures`) after sanitizing."""
+    return f'<div class="rw-diagram" data-rw-figure="{key}"></div>'
+
+
 def abbreviation(abbr: str, explanation: str) -> str:
     """The definition that makes every occurrence of `abbr` on a page explain itself (abbr)."""
     return f"*[{abbr}]: {explanation}"

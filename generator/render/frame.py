@@ -25,6 +25,11 @@ class Page:
     title: str
     source: str | None = None
     """The YAML file behind the page (for the edit button), or None for generated overviews."""
+    figures: tuple[tuple[str, str], ...] = ()
+    """(key, SVG) drawings built and escaped by the renderer (route diagrams). The Markdown holds a
+    placeholder per key (`dialect.figure`); the engine puts the drawing in its place after it has
+    sanitized the page content, whose policy allows no SVG. An engine that cannot do that shows
+    nothing there: the text alternative next to each drawing carries the same content."""
 
 
 @dataclass

@@ -20,6 +20,7 @@ from ..model import (
 )
 from . import dialect
 from .editorial import render_coverage, render_field_reference
+from .facets import BROWSERS
 from .frame import (
     Page,
     demote,
@@ -35,6 +36,21 @@ from .frame import (
 from .history import render_history
 from .records import LESSON_KIND_LABELS, LEVEL_LABELS, RecordPages
 from .text import escape, format_date
+
+OFFLINE_COPY = [
+    "## Zonder internet",
+    "",
+    "Je kunt de hele Routewijzer ook zonder internet gebruiken: als een map met bestanden op je eigen "
+    "computer. Alle pagina's staan erin en zoeken werkt ook. Zo doe je dat:",
+    "",
+    "1. Vraag het bestand *routewijzer-offline.zip* aan de redactie van de Routewijzer. "
+    "Wie de broncode heeft, maakt het zelf met `make offline`.",
+    "2. Pak het zipbestand uit.",
+    "3. Open in de map *routewijzer-offline* het bestand *index.html*.",
+    "",
+    "Een kopie verandert niet mee als de site verandert. Vraag daarom af en toe een nieuwe.",
+]
+"""The print page's last section: how to get the offline copy (`make offline`, generator/cli.py)."""
 
 
 class OverviewPages(RecordPages):
@@ -54,7 +70,8 @@ class OverviewPages(RecordPages):
             "Alle hoofdstukken, wetten, netwerken, regio's, lessen, contacten en begrippen op één pagina. "
             "Kies in je browser *Afdrukken* of *Opslaan als PDF*. Op de site staat bij elk onderdeel ook "
             "waar de informatie vandaan komt en wanneer die is gecontroleerd."
-            + (f" Laatste controle van de inhoud: {format_date(latest)}." if latest else ""),
+            + (f" Laatste controle van de inhoud: {format_date(latest)}." if latest else "")
+            + " Geen internet? Lees onderaan hoe je [de hele Routewijzer als bestanden](#zonder-internet) krijgt.",
             "",
         ]
         for entry in self.catalog.of_kind("thema"):
@@ -117,6 +134,7 @@ class OverviewPages(RecordPages):
             assert isinstance(term, Term)
             label = escape(term.title) + (f" ({escape(term.abbreviation)})" if term.abbreviation else "")
             out.append(f"- **{label}**: {escape(term.definition)}")
+        out += ["", *OFFLINE_COPY]
         return Page(path, "\n".join(out).rstrip() + "\n", "De Routewijzer om af te drukken")
 
     def render_history(self) -> Page:
@@ -213,6 +231,8 @@ class OverviewPages(RecordPages):
             parts += self._region_table(entries, path)
         elif kind == "begrip":
             parts += self._glossary(entries, path)
+        elif kind in BROWSERS:
+            parts += BROWSERS[kind](self.catalog, entries, path)
         else:
             parts += [summary_line(e, path) for e in entries]
         return Page(path, "\n".join(parts).rstrip() + "\n", title)

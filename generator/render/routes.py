@@ -18,6 +18,7 @@ from ..model import (
     Unknown,
 )
 from . import dialect
+from .diagram import render_route_svg
 from .frame import Page, crumbs, demote, link, meta_line, page_path, phone_link, render_sources
 from .text import escape
 
@@ -75,6 +76,10 @@ class _RouteRenderer:
             self.incoming.setdefault(target, []).append((node_id, i))
 
     # ---- shared parts
+
+    @property
+    def figure_key(self) -> str:
+        return f"route-{self.entry.id}"
 
     def path_of(self, node_id: str) -> str:
         return route_path(self.entry.id) if node_id == self.route.start else node_path(self.entry.id, node_id)
@@ -168,7 +173,13 @@ class _RouteRenderer:
             out += [demote(start.help), ""]
         out += [*self.answers(path, route.start), ""]
         out += [dialect.heading(2, "De hele route in één overzicht", anchor="overzicht"), ""]
-        out += ["Alle vragen en uitkomsten op een rij. Klik op een stap om die pagina te openen.", ""]
+        out += [
+            "Alle vragen en uitkomsten op een rij: eerst als schema, daarna als lijst. "
+            "Klik in de lijst op een stap om die pagina te openen.",
+            "",
+            dialect.figure(self.figure_key),
+            "",
+        ]
         out += [*self.outline(path), ""]
         if self.mermaid:
             out += [*dialect.mermaid(render_mermaid(route)), ""]
@@ -176,7 +187,8 @@ class _RouteRenderer:
         if related:
             out += [dialect.heading(2, "Zie ook", search_exclude=True), "", *(f"- {r}" for r in related), ""]
         out.append(render_sources(route, route.sources, "route"))
-        return Page(path, "\n".join(out).rstrip() + "\n", route.title, self.entry.path)
+        figures = ((self.figure_key, render_route_svg(route, self.entry.id)),)
+        return Page(path, "\n".join(out).rstrip() + "\n", route.title, self.entry.path, figures)
 
     def outline(self, path: str) -> list[str]:
         """The route as a nested list: the diagram that needs no JavaScript, prints, and reads aloud."""

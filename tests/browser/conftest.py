@@ -8,13 +8,15 @@
 
 `serve_directory()` is public so other tests (CSP, XSS, benchmarks) can serve another folder
 or add response headers. Nothing here downloads a browser: `make test` installs Debian's
-chromium when it is missing, and `npm ci` provides axe-core.
+chromium when it is missing; axe-core comes from the PyPI package axe-playwright-python
+(requirements.lock pins it), so the tests need no npm.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
 import shutil
 import sys
@@ -27,9 +29,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
-
-CHROMIUM = os.environ.get("ROUTEWIJZER_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("ROUTEWIJZER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -39,8 +39,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-NODE_MODULES = ROOT / "node_modules"
-AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -158,7 +156,7 @@ def launch_options() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """One headless Chromium per worker; tests get their own context (cookies, storage)."""
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+    if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make test` (it installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
@@ -197,10 +195,11 @@ def phone(browser: Any) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
-    """axe-core's source, from node_modules (package-lock.json pins it; `make test` runs npm ci)."""
-    if not AXE_JS.exists():
-        pytest.fail(f"{AXE_JS.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
-    return AXE_JS.read_text(encoding="utf-8")
+    """axe-core's source, as the PyPI package axe-playwright-python ships it (requirements.lock pins it)."""
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.fail("axe-playwright-python is missing: run `make install` (make test does)")
+    return (Path(spec.submodule_search_locations[0]) / "axe.min.js").read_text(encoding="utf-8")
 
 
 def search(page: Any, query: str) -> list[str]:

@@ -5,7 +5,8 @@
 //   node tests/search/harness.js SITE_DIR < queries.json > results.json
 //
 // Input: a JSON list of query strings. Output: a JSON list, per query, of
-// {query, rewritten (the lunr query the worker hands Material), results: [page paths, best first]}.
+// {query, rewritten (the lunr query the worker hands Material), results: [page paths, best first],
+//  noAnswer (true when the results first say the site has no good answer)}.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -55,11 +56,14 @@ function pagePath(location) {
     const result = await send({ type: 2, data: query });
     const groups = (result && result.data && result.data.items) || [];
     const results = [];
+    // The group that admits there is no good answer (always first) is not a page found.
+    const noAnswer = groups.length > 0 && groups[0][0].rwNoAnswer === true;
     for (const group of groups) {
+      if (group[0].rwNoAnswer) continue;
       const p = pagePath(group[0].location);
       if (!results.includes(p)) results.push(p);
     }
-    out.push({ query, rewritten: globalThis.rewrite(query), results: results.slice(0, 10) });
+    out.push({ query, rewritten: globalThis.rewrite(query), results: results.slice(0, 10), noAnswer });
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((err) => { console.error(err); process.exit(1); });

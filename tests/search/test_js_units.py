@@ -8,14 +8,13 @@ this test puts them in `make test`. Run them alone with `node --test tests/searc
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 UNITS = Path(__file__).with_name("js")
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the search modules")
+pytestmark = pytest.mark.usefixtures("node")  # skips, or fails under make test (conftest.py)
 
 
 def test_search_module_unit_tests_pass():

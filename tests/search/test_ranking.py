@@ -18,7 +18,7 @@ import pytest
 
 from tests.search.test_search import search
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the search worker")
+pytestmark = pytest.mark.usefixtures("node")  # skips, or fails under make test (conftest.py)
 
 
 def _doc(location: str, title: str, text: str = "", boost: float = 1.0) -> dict[str, Any]:

@@ -7,7 +7,6 @@ search box; these tests hold the line in `make test` without a browser.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from tests.conftest import ROOT
 HARNESS = Path(__file__).with_name("harness.js")
 QUERIES = Path(__file__).with_name("queries.yaml")
 INDEPENDENT = Path(__file__).with_name("queries-independent.yaml")
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the search worker")
+pytestmark = pytest.mark.usefixtures("node")  # skips, or fails under make test (conftest.py)
 
 
 def search(site: Path, queries: list[str]) -> list[dict[str, Any]]:
@@ -113,3 +112,35 @@ def test_keywords_find_their_own_page(real_site: Path):
     ]
     rate = 1 - len(misses) / len(pairs)
     assert rate >= 0.95, f"{rate:.1%} of keywords find their page; misses: {misses[:20]}"
+
+
+UNANSWERABLE = Path(__file__).with_name("queries-unanswerable.yaml")
+
+
+def test_search_admits_it_has_no_answer_and_rarely_when_it_has(real_site: Path):
+    """Issue 17, item 5: questions the site cannot answer get "Hier hebben we geen goed antwoord op"
+    first; questions it can answer almost never do. The threshold (WEIGHTS.noAnswer in rank.js)
+    was measured on these sets: 26 of 32 unanswerable caught, 1 of 468 answerable flagged
+    (its right page still follows the message). Floors a little under those figures."""
+    unanswerable = yaml.safe_load(UNANSWERABLE.read_text(encoding="utf-8"))["queries"]
+    assert len(unanswerable) >= 20
+    answerable = [
+        q["q"] for path in (QUERIES, INDEPENDENT) for q in yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+    ]
+    answers = search(real_site, [q["q"] for q in unanswerable] + answerable)
+    missed = [a["query"] for a in answers[: len(unanswerable)] if not a["noAnswer"]]
+    flagged = [a["query"] for a in answers[len(unanswerable) :] if a["noAnswer"]]
+    caught = 1 - len(missed) / len(unanswerable)
+    assert caught >= 0.75, f"{caught:.0%} of unanswerable queries get the message; missed: {missed}"
+    assert len(flagged) <= 3, f"answerable queries told there is no good answer: {flagged}"
+
+
+def test_the_message_comes_first_and_the_pages_found_still_follow(real_site: Path):
+    strong, weak, unknown, constructor = search(
+        real_site, ["ondertoezichtstelling", "hoe verleng ik mijn rijbewijs", "qwxyz", "constructor"]
+    )
+    assert not strong["noAnswer"] and strong["results"][0] == "/begrip/ondertoezichtstelling/"
+    assert weak["noAnswer"] and weak["results"], "weak pages are still listed, after the message"
+    assert unknown["noAnswer"] and unknown["results"] == []
+    # "constructor" used to throw in the ranking (Material's own order, no verdict).
+    assert constructor["noAnswer"]

@@ -22,6 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ...output.atomic import uninterrupted
+from .offline import make_offline
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -50,11 +51,17 @@ def _mkdocs_logging(level: int) -> Iterator[None]:
         logger.propagate = old_propagate
 
 
-def build_into(config_file: Path, site_dir: Path, *, strict: bool = True, verbose: bool = False) -> bool:
-    """Run one MkDocs build into `site_dir`. True when it succeeded (no warnings in strict mode)."""
+def build_into(
+    config_file: Path, site_dir: Path, *, strict: bool = True, verbose: bool = False, offline: bool = False
+) -> bool:
+    """Run one MkDocs build into `site_dir`. True when it succeeded (no warnings in strict mode).
+
+    `offline`: the copy that opens from disk (engine/mkdocs/offline.py)."""
     with _mkdocs_logging(logging.INFO if verbose else logging.WARNING):
         try:
             cfg = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+            if offline:
+                make_offline(cfg)
             cfg.plugins.on_startup(command="build", dirty=False)
             try:
                 build(cfg)
@@ -76,14 +83,16 @@ def _aborted(message: str) -> str:
     return "Afgebroken: de site is niet gebouwd (zie de fouten hierboven)."
 
 
-def build_site(config_file: Path, site_dir: Path, *, strict: bool = True, verbose: bool = False) -> bool:
+def build_site(
+    config_file: Path, site_dir: Path, *, strict: bool = True, verbose: bool = False, offline: bool = False
+) -> bool:
     """Build into a fresh folder beside `site_dir`, then swap it in. Never leaves a half-written site."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     started = time.perf_counter()
     try:
-        if not build_into(config_file, tmp, strict=strict, verbose=verbose):
+        if not build_into(config_file, tmp, strict=strict, verbose=verbose, offline=offline):
             print(f"De vorige versie in {site_dir.name}/ is niet aangeraakt.", file=sys.stderr)
             return False
         with uninterrupted():  # Ctrl-C now would leave two half-swapped folders

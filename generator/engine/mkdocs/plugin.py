@@ -10,12 +10,17 @@ Events used:
   abbreviation on every page explains itself.
 - on_page_content: sanitize the page's HTML (generator/sanitize.py: Markdown attribute lists can
   still turn data into markup), then make abbreviations focusable, so the explanation also
-  shows on focus.
+  shows on focus, and put the renderer's own drawings (route diagrams) in their placeholders.
 - on_post_page / on_post_template: the page's final HTML (after the theme and every plugin) through
   the one page policy (`sanitize_page`); the theme's own scripts are kept by hash or path.
 - on_post_build: write the page → source manifest (`generator.output.manifest`); Material's search
   index through the content policy (`sanitize_search_index`).
-- on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes.
+- on_serve: watch data/ so `mkdocs serve` rebuilds when a record changes; put the preview's error
+  page and live reload (generator/output/serve.py) around the server, and report every rebuild to it.
+
+While serving, bad data does not stop the build: on_config keeps the problems for the error page
+and the build goes on without pages (on_files), so the server starts and keeps answering; the
+browser shows every problem until the data is fixed.
 
 The form-based editor (docs/editor.md) is added in on_files as well: its configuration
 `redactie/bewerken/config.yml`, generated from the models (`generator.output.cms`), and the
@@ -28,6 +33,7 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,15 +50,21 @@ from ...output.cms import EDITOR_PATH, editor_config, editor_config_yaml, key_or
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
 from ...output.dates import build_date
 from ...output.editor_bundle import bundle_files
+from ...output.figures import insert_figures
 from ...output.manifest import MANIFEST_PATH, manifest_json
 from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_index
-from ...problems import DataError
+from ...output.serve import ServeState, serve_with_errors
+from ...problems import DataError, Problem
 from ...render.frame import NavItem
 from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
+from .offline import OFFLINE_FLAG
+from .warnings import WarningCollector, parse_mkdocs_warning
 
 SEARCH_TERMS_PATH = "assets/javascripts/workers/rw-search.json"
 """Beside docs/assets/javascripts/workers/rw-search.js, which fetches it."""
+SEARCH_TERMS_SCRIPT = "assets/javascripts/workers/rw-search-data.js"
+"""The same data as a script, for the offline copy: from disk the worker cannot fetch JSON."""
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -80,6 +92,10 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.root = Path.cwd()
         self.inline_hashes: frozenset[str] = frozenset()
         self.manifest: dict[str, str] = {}
+        self.figures: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.data_problems: list[Problem] = []
+        """Under `mkdocs serve`: the data problems of the current build (shown in the browser)."""
+        self.serve_state = ServeState()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -89,12 +105,15 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             return None
         self.root = Path(config.config_file_path).resolve().parent
         data_dir = self.root / self.config.data_dir
+        self.data_problems = []
         try:
             self.catalog = load_catalog(data_dir, self.root)
         except DataError as exc:
+            count = len(exc.problems)
+            if self.is_serve:
+                return self._serve_without_data(config, exc.problems)
             for problem in exc.problems:
                 log.error(str(problem))
-            count = len(exc.problems)
             raise PluginError(
                 f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
             ) from None
@@ -121,17 +140,41 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             config.nav = [_expand(entry, sections) for entry in config.nav]
         return config
 
+    def _serve_without_data(self, config: MkDocsConfig, problems: list[Problem]) -> MkDocsConfig:
+        """Serving with bad data: report it, and let the build go on without pages (see on_files)."""
+        # Printed, not logged: a logged error would make the strict build fail, and a failed
+        # build leaves the server without an answer to give.
+        for problem in problems:
+            print(f"FOUT: {problem}", file=sys.stderr)
+        count = len(problems)
+        print(
+            f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de browser toont ze ook.",
+            file=sys.stderr,
+        )
+        self.data_problems = problems
+        self.catalog = self.renderer = self.abbreviations = None
+        config.nav = None
+        return config
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.renderer is None:
+        if not self.config.enabled:
+            return None
+        if self.data_problems:
+            # The server shows the error page instead of any page; build nothing it could show.
+            return Files([])
+        if self.renderer is None:
             return None
         docs_rel = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
         back = "/".join(".." for _ in docs_rel.split("/"))
         # One look-up table: Files rebuilds its own index after every append.
         existing = {file.src_uri for file in files}
         self.manifest = {}
+        self.figures = {}
         for page in self.renderer.pages():
             if page.source:
                 self.manifest[page.path] = page.source
+            if page.figures:
+                self.figures[page.path] = page.figures
             if page.path in existing:
                 raise PluginError(f"{docs_rel}/{page.path} bestaat al; die pagina wordt uit data/ gemaakt")
             file = File.generated(config, page.path, content=page.markdown)
@@ -149,9 +192,10 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             keywords = written_page_keywords(written)
         except ValueError as exc:
             raise PluginError(str(exc)) from exc
-        files.append(
-            File.generated(config, SEARCH_TERMS_PATH, content=search_terms_json(self.renderer.catalog, keywords))
-        )
+        terms = search_terms_json(self.renderer.catalog, keywords)
+        files.append(File.generated(config, SEARCH_TERMS_PATH, content=terms))
+        if config.extra.get(OFFLINE_FLAG):
+            files.append(File.generated(config, SEARCH_TERMS_SCRIPT, content=f"self.RW_SEARCH_TERMS = {terms};\n"))
         self._add_editor(files, config)
         return files
 
@@ -160,10 +204,12 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         if not any(f.src_uri == f"{EDITOR_PATH}/index.html" for f in files):
             return  # a site without the editor's page (docs/redactie/bewerken/index.html)
         bundle = bundle_files(self.root)
-        if not bundle:
+        offline = bool(config.extra.get(OFFLINE_FLAG))  # a copy on disk has no GitHub login and no proxy
+        if offline or not bundle:
             for file in [f for f in files if f.src_uri.startswith(f"{EDITOR_PATH}/")]:
                 files.remove(file)
-            log.info("De redactie-editor is niet gebouwd: de bundel ontbreekt in .cache/editor/ (make install).")
+            if not offline:
+                log.info("De redactie-editor is niet gebouwd: de bundel ontbreekt in .cache/editor/ (make install).")
             return
         catalog = self.renderer.catalog if self.renderer else Catalog()
         orders = {kind.folder: key_order(kind, (e.data for e in catalog.of_kind(kind.folder))) for kind in REGISTRY}
@@ -178,6 +224,14 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         for name, path in sorted(bundle.items()):
             files.append(File.generated(config, f"{EDITOR_PATH}/{name}", abs_src_path=str(path)))
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        # Material's offline plugin adds a shim from a CDN; the site makes no request to another
+        # host (the offline copy has its own, engine/mkdocs/offline.py).
+        polyfills = config.extra.get("polyfills") or []
+        config.extra["polyfills"] = [p for p in polyfills if "//" not in str(p)]
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.abbreviations is None:
             return None
@@ -190,7 +244,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         # The last line of defence against hostile data: only what page content legitimately uses.
         html = sanitize_html(html)
         # An explained abbreviation must also explain itself to keyboard users: make it focusable.
-        return html.replace("<abbr title=", '<abbr tabindex="0" title=')
+        html = html.replace("<abbr title=", '<abbr tabindex="0" title=')
+        # Drawings the renderer built and escaped itself, after the content policy (which allows no SVG).
+        return insert_figures(html, self.figures.get(page.file.src_uri, ()))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
@@ -222,9 +278,44 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
                 index.write_text(text, encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        if self.config.enabled:
-            server.watch(str(self.root / self.config.data_dir))
+        if not self.config.enabled:
+            return server
+        server.watch(str(self.root / self.config.data_dir))
+        # The first build has just finished (it never fails on bad data while serving).
+        self.serve_state.finished(self.data_problems)
+        app = server.get_app()
+        if app is not None:
+            server.set_app(serve_with_errors(app, self.serve_state))
+        server.builder = self._reported(server.builder)
         return server
+
+    def _reported(self, build: Any) -> Any:
+        """The server's rebuild, reporting its outcome to the error page instead of raising."""
+
+        def rebuild(*args: Any, **kwargs: Any) -> None:
+            collector = WarningCollector()
+            # Not the server's own request log, which speaks of requests, not of the build.
+            collector.addFilter(lambda record: not record.name.startswith("mkdocs.livereload"))
+            notes: list[str] = []
+            try:
+                with collector.attached():
+                    build(*args, **kwargs)
+            except Exception as exc:  # any failed build must reach the browser, never hang it
+                notes = [self._describe_warning(m) for m in collector.messages] or [str(exc) or type(exc).__name__]
+                notes.append("De bouw is afgebroken; de terminal toont de volledige meldingen.")
+                log.error(f"De site is niet gebouwd: {exc}")
+            finally:
+                self.serve_state.finished(self.data_problems, notes)
+
+        return rebuild
+
+    def _describe_warning(self, message: str) -> str:
+        """A build warning for the error page: link warnings in Dutch at their source file."""
+        found = parse_mkdocs_warning(message)
+        if found is None:
+            return message.strip()
+        source = self.manifest.get(found.page, f"docs/{found.page}")
+        return f"{source}: link '{found.url}': {found.reason}"
 
 
 def _expand(entry: Any, sections: dict[str, NavItem]) -> Any:

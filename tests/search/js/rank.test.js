@@ -166,3 +166,38 @@ test("the modules know nothing of workers, Material or lunr", () => {
     }
   }
 });
+
+test("a query word that is a property of every JavaScript object is just an unknown word", () => {
+  // "constructor" once threw (the word families were a plain object), and the worker fell back
+  // to Material's own order.
+  for (const query of ["constructor", "__proto__", "toString", "hasOwnProperty", "mijn kind constructor"]) {
+    assert.doesNotThrow(() => index.rank(query), query);
+    assert.doesNotThrow(() => index.terms(query), query);
+  }
+  assert.deepEqual(top("constructor"), []);
+  const families = Object.assign(Object.create(null), toy.data.families, { constructor: ["kind"] });
+  assert.equal(top("constructor", { ...toy.data, families })[0], "/les/kinderen-centraal/",
+    "a real family entry of that name still counts");
+});
+
+test("answers: no good answer when nothing is found or the best page scores below the threshold", () => {
+  const limit = rank.WEIGHTS.noAnswer;
+  assert.equal(rank.answers(null), false);
+  assert.equal(rank.answers([]), false);
+  assert.equal(rank.answers([{ score: limit }]), true);
+  assert.equal(rank.answers([{ score: limit - 0.01 }, { score: 100 }]), false, "only the best page counts");
+  // On the toy index: a page's own title is an answer; a word only in filler text, one generic
+  // word, and a word the index does not have are not.
+  assert.equal(rank.answers(index.rank("uithuisplaatsing")), true);
+  assert.equal(rank.answers(index.rank("jeugdzorg wil mijn kinderen weghalen")), true);
+  assert.equal(rank.answers(index.rank("woord3")), false);
+  assert.equal(rank.answers(index.rank("hulp")), false);
+  assert.equal(rank.answers(index.rank("banaan")), false);
+});
+
+test("rank: each page says how much of the query it answers (coverage 0..1)", () => {
+  const ranked = index.rank("uithuisplaatsing banaan");
+  assert.equal(ranked[0].location, "begrip/uithuisplaatsing/");
+  assert.ok(ranked[0].coverage > 0 && ranked[0].coverage < 1, String(ranked[0].coverage));
+  assert.equal(index.rank("uithuisplaatsing")[0].coverage, 1);
+});

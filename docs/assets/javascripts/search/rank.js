@@ -112,6 +112,14 @@
     findTypo: 3,
     // A word on more than one in this many pages is generic: on its own it does not pull in a glossary term.
     genericPages: 20,
+
+    // --- Admitting there is no answer.
+    // A best page scoring below this is no good answer: the search says so first. Measured on the
+    // real site (the query sets in tests/search/, the unanswerable ones included): the lowest best
+    // score of the 468 answerable queries is 4.8 (one below 5, 4 below 6), while 26 of the 32
+    // unanswerable queries score below 5 (or find nothing). Scores depend on the index: measure
+    // again (`make bench-search`) after large changes to the content or the weights.
+    noAnswer: 5,
   });
 
   // Sections that describe other pages or the sources, not this page's answer.
@@ -139,8 +147,8 @@
     var maxPlaceWords = 1;
     var common = new Set();        // frequent everyday Dutch words ("gebeurt", "verschil", "eigenlijk")
     var curated = new Set();       // words of page titles and glossary terms: this field's own words
-    var families = {};             // everyday word → broader words the site uses ("dochter" → "kind")
-    var pageData = {};             // page location → {boost, keywords} from rw-search.json
+    var families = new Map();      // everyday word → broader words the site uses ("dochter" → "kind")
+    var pageData = new Map();      // page location → {boost, keywords} from rw-search.json
     var pageList = [];             // [{location, title, docs: [section docs], boost, phrases, exact, len: [t, k, x]}]
     var pageIndex = new Map();     // page location → index in pageList
     var postings = new Map();      // word → Map(page index → [tf title, tf keywords, tf text])
@@ -231,8 +239,9 @@
         var phrase = dutch.words(key).filter(function (w) { return !dutch.isStopWord(w) || abbreviations.has(w); });
         synonyms.push({ words: phrase, add: data.synonyms[key] });
       });
-      pageData = data.pages || {};
-      families = data.families || {};
+      // Maps, not plain objects: a query word such as "constructor" must not find Object's own properties.
+      Object.keys(data.pages || {}).forEach(function (location) { pageData.set(location, data.pages[location]); });
+      Object.keys(data.families || {}).forEach(function (word) { families.set(word, data.families[word]); });
       (data.common || []).forEach(function (w) { common.add(w); });
       synonyms.forEach(function (entry) {
         entry.words.forEach(function (w) { curated.add(w); });
@@ -246,11 +255,11 @@
     }
 
     function indexKeywords() {
-      Object.keys(pageData).forEach(function (location) {
+      pageData.forEach(function (entry, location) {
         var i = pageIndex.get(location);
         if (i === undefined) return;
         var page = pageList[i];
-        (pageData[location].keywords || []).forEach(function (phrase) {
+        (entry.keywords || []).forEach(function (phrase) {
           var all = dutch.words(phrase);
           all.forEach(function (w) {
             addPosting(w, i, 1);
@@ -363,7 +372,7 @@
       });
       dutch.verbForms(word).forEach(function (w) { put(w, W.verbForm); });
       // Everyday words for what pages call otherwise ("dochter" → "kind", "opa" → "grootouders").
-      (families[word] || []).forEach(function (broader) {
+      (families.get(word) || []).forEach(function (broader) {
         put(broader, W.family);
         postings.forEach(function (_pages, v) { if (v !== broader && dutch.same(broader, v)) put(v, W.familyInflection); });
       });
@@ -477,7 +486,8 @@
       return concepts;
     }
 
-    // The pages that answer the query, best first: [{page, location, score}], or null when
+    // The pages that answer the query, best first: [{page, location, score, coverage (the share of
+    // the query the page answers, 0..1)}], or null when
     // the index is empty or the query has no content words.
     function rank(query) {
       if (!pageList.length) return null;
@@ -546,7 +556,7 @@
         var answered = 0;
         (covered.get(i) || new Map()).forEach(function (amount, w) { answered += amount * (weightOf.get(w) || 0); });
         var coverage = totalWeight ? Math.min(1, answered / totalWeight) : 1;
-        var data_ = pageData[pageList[i].location];
+        var data_ = pageData.get(pageList[i].location);
         var boost = data_ ? data_.boost : pageList[i].boost;
         // An overview page (weight below 1) lists other pages' summaries: its text counts for
         // less, but its own title asked for by name ("overzicht jeugdregio's") counts in full.
@@ -554,6 +564,7 @@
         ranked.push({
           page: i,
           location: pageList[i].location,
+          coverage: coverage,
           score: (score * boost + phrase * Math.max(boost, 1)) *
             (W.coverageFloor + (1 - W.coverageFloor) * coverage * coverage),
         });
@@ -583,5 +594,11 @@
     });
   }
 
-  return Object.freeze({ WEIGHTS: WEIGHTS, pageOf: pageOf, createIndex: createIndex });
+  // Whether the ranked pages hold a good answer: the best one scores at least WEIGHTS.noAnswer.
+  // Nothing found (an empty list, or null for a query without content words) is no answer either.
+  function answers(ranked) {
+    return !!(ranked && ranked.length && ranked[0].score >= WEIGHTS.noAnswer);
+  }
+
+  return Object.freeze({ WEIGHTS: WEIGHTS, pageOf: pageOf, createIndex: createIndex, answers: answers });
 });

@@ -10,6 +10,8 @@
  *    returns every candidate page and Material highlights the words.
  * 2. Ranking: our index ranks the pages; Material's answer is put in that order on its way
  *    out (a page lunr missed gets a plain group of its own).
+ * 3. No good answer: when the best page scores below RwRank's threshold (or nothing is found),
+ *    a first result group says so and points to help (NO_ANSWER below).
  *
  * This file knows Material's messages and result format; the modules know neither. Any error
  * in our steps falls back to Material's own order: the search keeps working.
@@ -36,32 +38,44 @@ var QUERY = 2;
 var RESULT = 3;
 // Our modules, relative to this worker; loaded together with Material's worker.
 var MODULES = ["../search/dutch.js", "../search/rank.js"];
-var params = new URL(self.location.href).searchParams;
+// The worker's own address: in the offline copy opened from disk, the worker runs in a frame
+// (../rw-file-worker.js), which passes the address it was started with as RW_WORKER_URL.
+var WORKER_URL = self.RW_WORKER_URL || self.location.href;
+var params = new URL(WORKER_URL).searchParams;
 var materialHandler = null;
 var engine = null;             // our search index (RwRank.createIndex), built when the index arrives
+var loading = null;            // the promise of loadMaterial
 
 var realAddEventListener = self.addEventListener.bind(self);
 
 // Load our modules and Material's worker when the index arrives (the page asks for it only
 // when someone is about to search), and capture the message listener Material registers, so
-// we can call it ourselves.
+// we can call it ourselves. A worker's importScripts loads at once; the offline copy's frame
+// loads script files one after another and returns a promise: both end in a promise here.
 function loadMaterial() {
-  if (materialHandler !== null) return;
+  if (loading !== null) return loading;
+  var modules;
   if (!self.RwRank) {
-    try { importScripts.apply(self, MODULES); } catch (err) { console.warn(err); }
+    try { modules = importScripts.apply(self, MODULES); } catch (err) { console.warn(err); }
   }
-  self.addEventListener = function (type, listener, options) {
-    if (type === "message" && materialHandler === null) {
-      materialHandler = listener;
-      return;
+  loading = Promise.resolve(modules).catch(function (err) { console.warn(err); }).then(function () {
+    self.addEventListener = function (type, listener, options) {
+      if (type === "message" && materialHandler === null) {
+        materialHandler = listener;
+        return;
+      }
+      return realAddEventListener(type, listener, options);
+    };
+    var material;
+    try {
+      material = importScripts(params.get("material"));
+    } catch (err) {
+      self.addEventListener = realAddEventListener;
+      throw err;
     }
-    return realAddEventListener(type, listener, options);
-  };
-  try {
-    importScripts(params.get("material"));
-  } finally {
-    self.addEventListener = realAddEventListener;
-  }
+    return Promise.resolve(material).finally(function () { self.addEventListener = realAddEventListener; });
+  });
+  return loading;
 }
 
 // The Dutch stemmer of lunr's language support, which Material's worker loads for a Dutch
@@ -72,7 +86,13 @@ function stem(word) {
 }
 
 function loadData() {
-  return fetch(new URL("rw-search.json", self.location.href).href)
+  if (self.RW_WORKER_URL) {
+    // Opened from disk: nothing can be fetched, so the offline build also writes the data as a script.
+    return Promise.resolve(importScripts("rw-search-data.js"))
+      .then(function () { return self.RW_SEARCH_TERMS || {}; })
+      .catch(function () { return {}; });
+  }
+  return fetch(new URL("rw-search.json", WORKER_URL).href)
     .then(function (response) { return response.ok ? response.json() : {}; })
     .catch(function () { return {}; });
 }
@@ -95,10 +115,47 @@ function rewrite(query) {
   return clauses.join(" ");
 }
 
+// What the results say first when the best page is no good answer (RwRank.answers): one
+// result group, in Material's format, that admits it and points to help, the glossary and the
+// page for parents and young people. Each document carries rwNoAnswer, so the test harness
+// can tell it from a page found; Material ignores the extra field.
+var NO_ANSWER_TITLE = "Hier hebben we geen goed antwoord op";
+var NO_ANSWER = [
+  { location: "contact/", title: NO_ANSWER_TITLE, text: "" },
+  {
+    location: "contact/#hulp-en-contact",
+    title: "Vraag het iemand: hulp en contact",
+    text: "<p>Onze pagina's gaan niet over wat je zoekt. Hier staan hulplijnen en organisaties " +
+      "die je kunt bellen, mailen of chatten.</p>",
+  },
+  {
+    location: "ouders/#voor-ouders-en-jongeren",
+    title: "Voor ouders en jongeren",
+    text: "<p>Is er nu gevaar? Hier staat wie je direct kunt bellen, en de vragen die ouders en jongeren vaak hebben.</p>",
+  },
+  {
+    location: "begrip/#begrippen",
+    title: "Begrippen",
+    text: "<p>Zoek je wat een woord uit de jeugdzorg betekent? Hier staat het in gewone taal.</p>",
+  },
+];
+
+// Queries shorter than this are still being typed: no verdict on them.
+var MIN_VERDICT_CHARS = 3;
+
+function noAnswerGroup(score) {
+  return NO_ANSWER.map(function (doc) {
+    return Object.assign({}, doc, { score: score, terms: {}, rwNoAnswer: true });
+  });
+}
+
 // Put Material's result groups (with its highlighting) in our order; a page lunr missed
-// gets a plain group of its own.
-function reorder(result, ranked) {
-  if (!ranked || !result || !result.items || !engine) return result;
+// gets a plain group of its own. When the best page is no good answer, the results say so first.
+function reorder(result, entry) {
+  if (!entry || !result || !result.items || !engine) return result;
+  var ranked = entry.ranked;
+  var first = entry.weak ? [noAnswerGroup(ranked && ranked.length ? ranked[0].score : 0)] : [];
+  if (!ranked) return first.length ? Object.assign({}, result, { items: first.concat(result.items) }) : result;
   var groups = new Map();
   result.items.forEach(function (group) { groups.set(self.RwRank.pageOf(group[0].location), group); });
   var items = [];
@@ -116,7 +173,7 @@ function reorder(result, ranked) {
   result.items.forEach(function (group) {
     if (!seen.has(self.RwRank.pageOf(group[0].location))) items.push(group);
   });
-  return Object.assign({}, result, { items: items });
+  return Object.assign({}, result, { items: first.concat(items) });
 }
 
 // Limits on one query: its length and its words (a question is a few dozen characters; the
@@ -134,8 +191,10 @@ function capQuery(query) {
 }
 
 realAddEventListener("message", function (ev) {
-  var message = ev.data;
-  loadMaterial();
+  loadMaterial().then(function () { handle(ev.data); });
+});
+
+function handle(message) {
   if (message && message.type === SETUP) {
     var docs = message.data.docs || [];
     loadData().then(function (data) {
@@ -154,14 +213,18 @@ realAddEventListener("message", function (ev) {
     message = { type: QUERY, data: capQuery(message.data) };
     // Our own steps must never cost a visitor the search: on an error, Material's order.
     var ranked = null;
+    var weak = false;
     var lunrQuery = message.data;
     try { ranked = engine ? engine.rank(message.data) : null; } catch (err) { console.warn(err); }
+    try {
+      weak = !!engine && message.data.trim().length >= MIN_VERDICT_CHARS && !self.RwRank.answers(ranked);
+    } catch (err) { console.warn(err); }
     try { lunrQuery = rewrite(message.data); } catch (err) { console.warn(err); }
-    pending.push(ranked);  // exactly one per query handed to Material, which always answers
+    pending.push({ ranked: ranked, weak: weak });  // exactly one per query handed to Material, which always answers
     message = { type: QUERY, data: lunrQuery };
   }
   materialHandler({ data: message });
-});
+}
 
 // Material's worker answers with postMessage; a query's answer is reordered on its way out.
 var pending = [];
