@@ -7,13 +7,17 @@ loaded or reported. `load_history` reads what changed in data/ from git.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import ValidationError
 
 from .catalog import Catalog, Entry
@@ -21,7 +25,8 @@ from .model import KINDS, SLUG_RE
 from .model.walk import iter_models
 from .problems import DataError, Problem, did_you_mean, dotted
 from .validate import validate_catalog
-from .yamlfile import LineDict, LineList, YamlProblem, line_of, parse_yaml
+from .yamlfile import LineDict, LineList, YamlProblem, field_at, line_of, parse_yaml
+from .yamlstyle import CONFIG_FILE, StyleChecker
 
 MAX_FILE_BYTES = 1_000_000
 """A record is a few kilobytes; anything near a megabyte is a mistake (or an attack)."""
@@ -213,8 +218,11 @@ def _placeholders(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[str, 
                 yield from _placeholders(item, (*loc, i))
 
 
-def load_entry(kind: str, path: Path, root: Path) -> Entry:
-    """Parse and validate one record file; raises DataError for that file."""
+def load_entry(kind: str, path: Path, root: Path, style: StyleChecker | None = None) -> Entry:
+    """Parse and validate one record file; raises DataError for that file.
+
+    With `style`, the layout rules of `.yamllint.yaml` are checked too (only for a file that parses).
+    """
     rel = path.relative_to(root).as_posix()
     try:
         size = path.stat().st_size
@@ -238,14 +246,30 @@ def load_entry(kind: str, path: Path, root: Path) -> Entry:
     try:
         data = parse_yaml(raw)
     except YamlProblem as exc:
-        raise DataError([Problem(rel, exc.line, "", exc.message)]) from None
+        raise DataError([Problem(rel, exc.line, dotted(exc.loc), exc.message)]) from None
     unfilled = [Problem(rel, line, where, "nog niet ingevuld: vervang 'VUL-IN'") for where, line in _placeholders(data)]
+    layout = (
+        [
+            Problem(rel, line, "" if whole_file else dotted(field_at(data, line)), message)
+            for line, message, whole_file in style.check(raw)
+        ]
+        if style is not None
+        else []
+    )
     try:
         record = KINDS[kind].model_validate(data)
     except ValidationError as exc:
-        raise DataError([*unfilled, *_problems_from_validation(rel, data, exc)]) from None
-    if unfilled:
-        raise DataError(unfilled)
+        # A field that still holds the placeholder is reported once, as not filled in, not also
+        # as having the wrong form.
+        open_fields = {p.field for p in unfilled}
+        invalid = [
+            p
+            for p in _problems_from_validation(rel, data, exc)
+            if not any(p.field == f or p.field.startswith((f"{f}.", f"{f}[")) for f in open_fields)
+        ]
+        raise DataError([*unfilled, *layout, *invalid]) from None
+    if unfilled or layout:
+        raise DataError([*unfilled, *layout])
     return Entry(kind, path.stem, rel, record, data)
 
 
@@ -261,16 +285,22 @@ def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
     broken: set[str] = set()
     if not data_dir.is_dir():
         raise DataError([Problem(data_dir.as_posix(), 1, "", "de datamap bestaat niet")])
+    try:
+        style = StyleChecker.for_project(root)
+    except ValueError as exc:
+        raise DataError([Problem(CONFIG_FILE, 1, "", str(exc))]) from None
     for item in _iter_record_files(data_dir, root):
         if isinstance(item, Problem):
             problems.append(item)
             continue
         kind, path = item
         try:
-            catalog.add(load_entry(kind, path, root))
+            catalog.add(load_entry(kind, path, root, style))
         except DataError as exc:
             problems.extend(exc.problems)
             broken.add(f"{kind}/{path.stem}")
+    if style is not None:
+        style.save()
     problems.extend(validate_catalog(catalog, broken))
     if problems:
         raise DataError(problems)
@@ -281,57 +311,234 @@ def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
 
 
 MAX_COMMITS = 100
+"""How far back the history reads: the last 100 commits that changed data/."""
+
+HISTORY_CACHE = ".cache/history.json"
+"""What changed between two versions of a file, by the files' git blob ids (never stale: a blob id is its content)."""
+
+_GROUPS = {"ret"}
+"""Groups of fields whose changes are named per field (a region's RET: phone, e-mail, ...)."""
 
 
-STATUS_LABELS = {"A": "nieuw", "M": "aangepast", "D": "verwijderd", "R": "hernoemd"}
+@dataclass(frozen=True)
+class FileChange:
+    """What one commit changed in one data file: which fields, in the record's own words."""
+
+    status: str
+    """A (new), M (changed) or D (deleted); a renamed file is a deleted one and a new one."""
+    path: str
+    """The file's path in that commit (data/contact/veilig-thuis.yaml)."""
+    title: str
+    """The record's title in that commit (before deletion, for a deleted file); '' when unreadable."""
+    fields: tuple[str, ...] = ()
+    """Changed fields as dotted names (`phone`, `ret.email`), in the record's order; () when unknown."""
 
 
 @dataclass(frozen=True)
 class Change:
-    """One commit that touched data/."""
+    """One commit that touched data/: its day and what changed, never its author or message."""
 
     commit: str
     day: str
-    subject: str
-    files: list[tuple[str, str]] = field(default_factory=list)
-    """(status letter, path) per changed data file."""
+    files: list[FileChange] = field(default_factory=list)
+
+
+def changed_fields(old: Any, new: Any, order: list[str] | None = None) -> tuple[str, ...]:
+    """The top-level fields (and fields inside a group such as `ret`) whose values differ, in the record's order."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return ()
+    names = order if order is not None else [*new, *(k for k in old if k not in new)]
+    found: list[str] = []
+    for name in names:
+        before, after = old.get(name), new.get(name)
+        if before == after:
+            continue
+        if name in _GROUPS and isinstance(before, dict) and isinstance(after, dict):
+            found += [f"{name}.{sub}" for sub in changed_fields(before, after)]
+        else:
+            found.append(str(name))
+    return tuple(found)
+
+
+def _git(root: Path, args: list[str], stdin: bytes | None = None) -> bytes | None:
+    try:
+        result = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def _read_blobs(root: Path, ids: list[str]) -> dict[str, bytes]:
+    """The contents of git blobs, all in one `git cat-file --batch`."""
+    if not ids:
+        return {}
+    out = _git(root, ["cat-file", "--batch"], "".join(f"{i}\n" for i in ids).encode())
+    blobs: dict[str, bytes] = {}
+    position = 0
+    while out is not None and position < len(out):
+        end = out.index(b"\n", position)
+        header = out[position:end].split()
+        position = end + 1
+        if len(header) != 3:  # '<id> missing'
+            continue
+        size = int(header[2])
+        blobs[header[0].decode()] = out[position : position + size]
+        position += size + 1
+    return blobs
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*):(?=\s|$)", re.M)
+
+
+def _top_blocks(text: str) -> dict[str, str]:
+    """A record's text cut at its top-level keys: key → the lines of that field (comments before a key stay above)."""
+    starts = [(m.start(), m.group(1)) for m in _TOP_KEY.finditer(text)]
+    return {
+        key: text[start : (starts[i + 1][0] if i + 1 < len(starts) else len(text))]
+        for i, (start, key) in enumerate(starts)
+    }
+
+
+def _value(block: str | None) -> Any:
+    """The value of one top-level field's lines; a sentinel when it does not parse on its own."""
+    if block is None:
+        return None
+    try:
+        loaded = yaml.load(block, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return ("unreadable", block)
+    return next(iter(loaded.values())) if isinstance(loaded, dict) and len(loaded) == 1 else ("unreadable", block)
+
+
+_PLAIN_TITLE = re.compile(r"title: ([^'\"\s#&*!|>%@`{\[][^#\n]*?)\s*\n?")
+
+
+def _title(block: str | None) -> Any:
+    """A record's title; a plain one-line title without parsing (most are), anything else parsed."""
+    plain = _PLAIN_TITLE.fullmatch(block or "")
+    if plain and ": " not in plain.group(1):
+        return plain.group(1)
+    return _value(block)
+
+
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compare(old_raw: bytes | None, new_raw: bytes | None) -> tuple[str, tuple[str, ...]]:
+    """(title, changed fields) between two versions of a record file.
+
+    Only the fields whose lines differ are parsed (a commit usually touches a few fields of many
+    files), and then compared as values, so a change in layout or comments alone is no change.
+    """
+    old = _top_blocks(old_raw.decode("utf-8", "replace")) if old_raw is not None else None
+    new = _top_blocks(new_raw.decode("utf-8", "replace")) if new_raw is not None else None
+    shown = new if new is not None else old
+    title = _title(shown.get("title")) if shown else ""
+    if old is None or new is None:
+        return (title if isinstance(title, str) else ""), ()
+    differ = {key for key in {*old, *new} if old.get(key) != new.get(key)}
+    values = {key: (_value(old.get(key)), _value(new.get(key))) for key in differ}
+    return (title if isinstance(title, str) else ""), changed_fields(
+        {key: before for key, (before, _) in values.items()},
+        {key: after for key, (_, after) in values.items()},
+        order=[*new, *(key for key in old if key not in new)],
+    )
+
+
+def _diff_blobs(root: Path, pairs: set[tuple[str, str]], cache: dict[str, Any]) -> None:
+    """Fill `cache` with 'old:new' → [title, fields] for every pair of blob ids not in it yet."""
+    todo = [pair for pair in sorted(pairs) if f"{pair[0]}:{pair[1]}" not in cache]
+    if not todo:
+        return
+    blobs = _read_blobs(root, sorted({blob for pair in todo for blob in pair if blob}))
+    for old_id, new_id in todo:
+        title, fields = _compare(blobs.get(old_id), blobs.get(new_id))
+        cache[f"{old_id}:{new_id}"] = [title, list(fields)]
+
+
+def _load_cache(path: Path) -> dict[str, Any]:
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stored if isinstance(stored, dict) else {}
+
+
+def _save_cache(path: Path, cache: dict[str, Any]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".history-", dir=path.parent)
+    except OSError:
+        return  # only costs time next build
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(cache, out, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        Path(tmp).replace(path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+
+
+_ZERO = "0" * 40
 
 
 def load_history(root: Path, data_dir: str = "data", limit: int = MAX_COMMITS) -> list[Change] | None:
-    """The last `limit` commits that changed data/, or None when there is no git history."""
-    try:
-        result = subprocess.run(
-            [
-                "git",
-                "log",
-                f"-{limit}",
-                "--no-merges",
-                "--name-status",
-                "--date=short",
-                "--format=%x1e%H%x1f%ad%x1f%s",
-                "--",
-                data_dir,
-            ],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
+    """What the last `limit` commits changed in data/, field by field; None when there is no git history.
+
+    Each commit's changed files come from one `git log --raw` (with the blob ids of both
+    versions); the versions are read with one `git cat-file --batch`, parsed, and compared per
+    field. The comparison of two blobs never changes, so it is cached in `.cache/history.json`:
+    a build reads only the blobs of commits it has not seen.
+    """
+    out = _git(
+        root,
+        [
+            "log",
+            f"-{limit}",
+            "--no-merges",
+            "--raw",
+            "--no-abbrev",
+            "--no-renames",  # two similar records deleted and added are not one record renamed
+            "--date=short",
+            "--format=%x1e%H%x1f%cd",
+            "--",
+            data_dir,
+        ],
+    )
+    if out is None:
         return None
-    if result.returncode != 0:
-        return None
-    changes = []
-    for block in result.stdout.split("\x1e"):
+    commits: list[tuple[str, str, list[tuple[str, str, str, str]]]] = []
+    pairs: set[tuple[str, str]] = set()
+    for block in out.decode("utf-8", "replace").split("\x1e"):
         if not block.strip():
             continue
         head, _, rest = block.partition("\n")
-        commit, day, subject = head.split("\x1f", 2)
+        commit, day = head.split("\x1f", 1)
         files = []
         for line in rest.splitlines():
-            parts = line.split("\t")
-            if len(parts) >= 2:
-                files.append((parts[0][:1], parts[-1]))
-        changes.append(Change(commit, day, subject.strip(), files))
+            meta, _, paths = line.partition("\t")
+            parts = meta.split()
+            if len(parts) < 5 or not meta.startswith(":"):
+                continue
+            old_id, new_id, status = parts[2], parts[3], parts[4][:1]
+            old_id = "" if old_id == _ZERO else old_id
+            new_id = "" if new_id == _ZERO else new_id
+            path = paths.split("\t")[-1]
+            if not path.endswith(".yaml"):
+                continue
+            files.append((status, path, old_id, new_id))
+            pairs.add((old_id, new_id))
+        commits.append((commit, day.strip(), files))
+    cache_file = root / HISTORY_CACHE
+    cache = _load_cache(cache_file)
+    before = len(cache)
+    _diff_blobs(root, pairs, cache)
+    if len(cache) != before:
+        _save_cache(cache_file, {key: cache[key] for key in sorted(f"{o}:{n}" for o, n in pairs)})
+    changes = []
+    for commit, day, files in commits:
+        found = []
+        for status, path, old_id, new_id in files:
+            title, fields = cache.get(f"{old_id}:{new_id}", ["", []])
+            found.append(FileChange(status, path, str(title), tuple(fields)))
+        changes.append(Change(commit, day, found))
     return changes

@@ -37,10 +37,12 @@ class LineList(list[Any]):
 
 
 class YamlProblem(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, loc: tuple[str | int, ...] = ()) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.loc = loc
+        """Where in the record (keys and list positions), when the problem is inside a value."""
 
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -86,15 +88,21 @@ def _make_loader(text: str) -> yaml.SafeLoader:
                 raise YamlProblem(
                     line, f"'{key}' staat twee keer in dezelfde groep (eerst op regel {result.lines[key]})"
                 )
-            result[key] = loader.construct_object(value_node, deep=True)
+            try:
+                result[key] = loader.construct_object(value_node, deep=True)
+            except YamlProblem as exc:  # a value deeper down: say which field it belongs to
+                raise YamlProblem(exc.line, exc.message, (key, *exc.loc)) from None
             result.lines[key] = line
         return result
 
     def construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LineList:
         result = LineList()
         result.start_line = node.start_mark.line + 1
-        for item in node.value:
-            result.append(loader.construct_object(item, deep=True))
+        for i, item in enumerate(node.value):
+            try:
+                result.append(loader.construct_object(item, deep=True))
+            except YamlProblem as exc:
+                raise YamlProblem(exc.line, exc.message, (i, *exc.loc)) from None
             result.lines.append(item.start_mark.line + 1)
         return result
 
@@ -140,9 +148,90 @@ _YAML_MESSAGES = (
 )
 
 
+_BLOCK_KEY_RE = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s#:][^:#]*?): *[|>][-+0-9]* *(?:#.*)?$")
+"""A key whose value is a block of text (`body: |`, `summary: >-`)."""
+
+
+def _block_text_above(lines: list[str], line: int) -> tuple[str, int] | None:
+    """(key, its line) when `line` (1-based) follows the text of a `key: |` block but is indented too little.
+
+    Such a line ends the block; the parser then reads it as a new key and only notices two lines
+    further down that it is not one. The editor's mistake is on this line.
+    """
+    own = len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))
+    text_seen = False
+    for number in range(line - 1, 0, -1):
+        current = lines[number - 1]
+        if not current.strip():
+            continue
+        indent = len(current) - len(current.lstrip(" "))
+        match = _BLOCK_KEY_RE.match(current)
+        if match and text_seen and own <= len(match.group("indent")) + (2 if current.lstrip().startswith("- ") else 0):
+            return match.group("key").strip(), number
+        if indent <= own:
+            return None
+        text_seen = True
+    return None
+
+
+_KEY_RE = re.compile(r"^(?P<indent> *)(?P<dash>(?:- +)?)(?P<key>[^\s#:\-][^:#]*?):(?: |$)")
+
+
+def _path_to(lines: list[str], number: int) -> tuple[str | int, ...]:
+    """The keys and list positions that lead to the key on line `number`, read from the indentation."""
+    path: list[str | int] = []
+    match = _KEY_RE.match(lines[number - 1])
+    if not match:
+        return ()
+    path.append(match.group("key").strip())
+    column = len(match.group("indent")) + len(match.group("dash"))
+    dash = len(match.group("indent")) if match.group("dash") else None
+    items = 1 if match.group("dash") else 0
+    for current in reversed(lines[: number - 1]):
+        stripped = current.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(current) - len(stripped)
+        if dash is not None and indent == dash and stripped.startswith("-"):
+            items += 1
+            continue
+        if indent >= column or (dash is not None and indent > dash):
+            continue
+        if dash is not None:
+            path.append(items - 1)
+            dash, items = None, 0
+        found = _KEY_RE.match(current)
+        if not found:
+            break
+        if found.group("dash") and indent + len(found.group("dash")) == column:
+            dash, items = indent, 1  # the first key of the same list item
+            continue
+        path.append(found.group("key").strip())
+        column = indent + len(found.group("dash"))
+        if found.group("dash"):
+            dash, items = indent, 1
+    if dash is not None:
+        path.append(items - 1)
+    return tuple(reversed(path))
+
+
 def _translate_yaml_error(exc: yaml.YAMLError, text: str) -> YamlProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 1
+    context_mark = getattr(exc, "context_mark", None)
+    if getattr(exc, "context", None) == "while scanning a simple key" and context_mark is not None:
+        # The parser reports where it gave up (often two lines on); the line that is wrong is
+        # the one it took for a key.
+        line = context_mark.line + 1
+        block = _block_text_above(text.splitlines(), line)
+        if block:
+            key, start = block
+            return YamlProblem(
+                line,
+                f"YAML-fout: deze regel hoort bij de tekst van '{key}' (regel {start}) maar springt minder ver in; "
+                "zet er evenveel spaties voor als de regels erboven",
+                _path_to(text.splitlines(), start),
+            )
     special = re.search(r"#x([0-9a-fA-F]{4,6})", str(exc))
     if special and "special characters are not allowed" in str(exc):
         char = chr(int(special.group(1), 16))
@@ -224,3 +313,56 @@ def line_of(data: Any, loc: Iterable[Any]) -> int:
         else:
             break
     return line
+
+
+def field_at(data: Any, line: int) -> tuple[Any, ...]:
+    """The key or list item nearest above (or on) `line`: the field a finding on that line belongs to."""
+    best: tuple[int, int, tuple[Any, ...]] = (0, 0, ())
+
+    def visit(node: Any, loc: tuple[Any, ...]) -> None:
+        nonlocal best
+        items: Iterable[tuple[Any, int]] = ()
+        if isinstance(node, LineDict):
+            items = ((key, node.lines[key]) for key in node)
+        elif isinstance(node, LineList):
+            items = enumerate(node.lines)
+        for part, at in items:
+            if at > line:
+                continue
+            here = (*loc, part)
+            if (at, len(here)) >= best[:2]:
+                best = (at, len(here), here)
+            visit(node[part], here)
+
+    visit(data, ())
+    return best[2]
+
+
+def locate_text(data: Any, text: str) -> tuple[int, tuple[Any, ...]] | None:
+    """(line, field) of the text value that holds `text` (its first words, as a page shows them), or None."""
+    words = re.findall(r"\w+", text.casefold())[:6]
+    if not words:
+        return None
+    pattern = re.compile(r"\W+".join(map(re.escape, words)))
+
+    def visit(node: Any, loc: tuple[Any, ...]) -> tuple[int, tuple[Any, ...]] | None:
+        items: Iterable[tuple[Any, int]] = ()
+        if isinstance(node, LineDict):
+            items = ((key, node.lines[key]) for key in node)
+        elif isinstance(node, LineList):
+            items = enumerate(node.lines)
+        for part, at in items:
+            value = node[part]
+            if isinstance(value, str):
+                found = pattern.search(value.casefold())
+                if found:
+                    # A block of text starts on the line after its key.
+                    offset = value[: found.start()].count("\n") + 1 if "\n" in value.strip() else 0
+                    return at + offset, (*loc, part)
+            else:
+                deeper = visit(value, (*loc, part))
+                if deeper:
+                    return deeper
+        return None
+
+    return visit(data, ())

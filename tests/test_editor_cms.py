@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from generator.editor.schemas import _models
 from generator.model import REGISTRY, Text, Unknown, fact
 from generator.model.fields import _EMAIL_RE
-from generator.model.labels import FIELD_LABELS, field_label
+from generator.model.labels import FIELD_LABELS
 from generator.model.records import Term
 from generator.output.cms import (
     EDITOR_PATH,
@@ -24,6 +24,7 @@ from generator.output.cms import (
     editor_config,
     editor_config_yaml,
     editor_field,
+    form_label,
     key_order,
     model_fields,
     repo_slug,
@@ -86,7 +87,7 @@ def test_a_field_without_dutch_label_fails() -> None:
     class Unlabelled(BaseModel):
         shoe_size: Text
 
-    assert field_label(Unlabelled, "shoe_size") is None
+    assert form_label(Unlabelled, "shoe_size") is None
     with pytest.raises(UnsupportedField, match="geen Nederlands label"):
         model_fields(Unlabelled)
 
@@ -98,7 +99,7 @@ def test_adding_a_field_to_a_model_adds_it_to_the_form() -> None:
 
     fields = {f["name"]: f for f in model_fields(TermWithHours)}
     assert set(fields) == set(Term.model_fields) | {"hours"}
-    assert fields["hours"]["label"] == FIELD_LABELS["hours"]
+    assert fields["hours"]["label"] == FIELD_LABELS["hours"].capitalize()
     assert fields["hours"]["widget"] == "string"
     assert fields["hours"]["required"] is False
     assert "Wanneer het begrip geldt." in fields["hours"]["hint"]

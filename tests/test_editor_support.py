@@ -56,22 +56,12 @@ def test_editor_schemas_cover_every_kind():
         assert (ROOT / schema).exists()
 
 
-def test_data_passes_yamllint():
-    result = subprocess.run(
-        [sys.executable, "-m", "yamllint", "-c", str(ROOT / ".yamllint.yaml"), "--strict", "-f", "parsable", "data"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout
-
-
 def test_pre_commit_hooks_use_the_project_tools():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     entries = [hook["entry"] for repo in config["repos"] for hook in repo["hooks"]]
     assert any("generator validate" in e for e in entries)
-    assert any("yamllint" in e for e in entries)
+    # The layout rules of .yamllint.yaml run inside the validation (in Dutch); no separate English yamllint.
+    assert not any("yamllint" in e for e in entries)
     assert any("ruff" in e for e in entries)
 
 

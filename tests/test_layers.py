@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "generator.problems": 0,
     "generator.characters": 0,
     "generator.yamlfile": 1,
+    "generator.yamlstyle": 1,
     "generator.model": 2,
     "generator.catalog": 3,
     "generator.validate": 4,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_catalog
+from generator.load import Change, FileChange, load_catalog
 from generator.render.frame import relative
 from generator.render.site import SiteRenderer
 from generator.render.text import escape, format_date
@@ -22,7 +22,23 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 def renderer(scratch) -> SiteRenderer:
     root = scratch(data_only=True)
     # A fixed date keeps the coverage page (records overdue for review) stable over time.
-    return SiteRenderer(load_catalog(root / "data", root), today=date(2026, 11, 24))
+    return SiteRenderer(load_catalog(root / "data", root), today=date(2026, 11, 24), history=HISTORY)
+
+
+HISTORY = [
+    Change(
+        "b" * 40,
+        "2026-11-23",
+        [
+            FileChange("M", "data/contact/veilig-thuis.yaml", "Veilig Thuis", ("phone",)),
+            FileChange("M", "data/regio/groningen.yaml", "Groningen", ("ret.email", "sources", "reviewed")),
+            FileChange("A", "data/begrip/ots.yaml", "Ondertoezichtstelling", ()),
+            FileChange("D", "data/les/oud.yaml", "Een oude les", ()),
+        ],
+    ),
+    Change("a" * 40, "2026-11-20", [FileChange("M", "data/wet/jeugdwet.yaml", "Jeugdwet", ("summary", "measures"))]),
+]
+"""A fixed history for the golden 'Wat is er veranderd?' page (tests/golden/veranderd.md)."""
 
 
 def test_golden_pages(renderer: SiteRenderer):

@@ -3,7 +3,9 @@
 The stub is written from the model itself (field names, whether they are required, their
 Dutch docstrings), so it cannot drift from what the loader accepts. Placeholders are
 explicit `unknown:` facts or obvious `VUL-IN` text, so a forgotten field fails validation
-instead of publishing a guess.
+instead of publishing a guess. No date is filled in: `reviewed` (and a source's `consulted`) say
+that an editor checked something, so the stub leaves them as commented lines for after the check.
+A route gets an example structure (two questions, two outcomes) instead of a bare `nodes:`.
 """
 
 from __future__ import annotations
@@ -69,7 +71,8 @@ def _stub_value(name: str, info: FieldInfo) -> list[str]:
     if isinstance(base, type) and issubclass(base, BaseModel):
         return [f"{name}:", *_model_lines(base, "  ")]
     if base is date:
-        return [f"{name}: {date.today().isoformat()}"]
+        # Never today's date: a date says something was checked, and nothing is checked yet.
+        return [f"{name}: {PLACEHOLDER} (JJJJ-MM-DD)"]
     if base is int:
         return [f"{name}: 1"]
     if base is bool:
@@ -85,11 +88,87 @@ def _model_lines(model: type[BaseModel], indent: str, first_prefix: str = "") ->
     ):
         prefix = first_prefix if i == 0 else " " * len(first_prefix)
         column = indent + " " * len(first_prefix)
-        lines += [f"{column}# {text}" for text in [" ".join((info.description or "").split())] if text]
+        # A comment sits in the column of the line below it (the list dash for the first field of an item).
+        above = indent if i == 0 else column
+        lines += [f"{above}# {text}" for text in [" ".join((info.description or "").split())] if text]
         value = _stub_value(name, info)
         lines.append(f"{indent}{prefix}{value[0]}")
         lines += [f"{column}{line}" for line in value[1:]]
+    if model is Source:
+        lines += [
+            f"{indent}{' ' * len(first_prefix)}# consulted: de dag waarop jij deze bron hebt geopend en met het record",
+            f"{indent}{' ' * len(first_prefix)}# vergeleken (JJJJ-MM-DD). Haal het #-teken weg als je dat gedaan hebt.",
+            f"{indent}{' ' * len(first_prefix)}# consulted: JJJJ-MM-DD",
+        ]
     return lines
+
+
+REVIEWED = [
+    "# reviewed: laat dit nog weg. Heb je alle feiten van dit record met de bronnen vergeleken,",
+    "# haal dan het #-teken weg en zet de datum van die dag (JJJJ-MM-DD), dezelfde als bij 'consulted'.",
+    "# Zonder 'reviewed' zegt de pagina eerlijk: nog niet gecontroleerd.",
+    "# reviewed: JJJJ-MM-DD",
+]
+"""`reviewed` is the editor's statement that every fact was checked; a stub cannot make it."""
+
+ROUTE_NODES = f"""\
+# Id van de eerste vraag onder 'nodes'.
+start: eerste-vraag
+# De stappen van de route, elk onder een eigen id (kleine letters, cijfers en streepjes; de id is ook
+# het webadres). Een stap is een vraag (question) of een uitkomst (outcome). Elk antwoord wijst met
+# 'next' naar de volgende stap. Hernoem de voorbeeld-id's en voeg zo veel stappen toe als nodig.
+nodes:
+  eerste-vraag:
+    question:
+      # De vraag, kort en in gewone woorden, zoals 'Hoe oud is de jongere?'
+      text: {PLACEHOLDER}
+      answers:
+        - text: {PLACEHOLDER} (eerste antwoord, zoals 'Jonger dan 18 jaar')
+          next: uitkomst-een
+        - text: {PLACEHOLDER} (tweede antwoord)
+          next: tweede-vraag
+  tweede-vraag:
+    question:
+      text: {PLACEHOLDER}
+      answers:
+        - text: {PLACEHOLDER}
+          next: uitkomst-een
+        - text: {PLACEHOLDER}
+          next: uitkomst-twee
+  uitkomst-een:
+    outcome:
+      # De uitkomst in een paar woorden, zoals 'Jeugdhulp via de gemeente (Jeugdwet)'.
+      title: {PLACEHOLDER}
+      # Wat deze uitkomst betekent, in een of twee zinnen (B1).
+      summary: {PLACEHOLDER}
+      # Welke wetten passen (wet/<id>) en welke maatregel of hulp (begrip/<id>); mag leeg blijven.
+      laws: []
+      measures: []
+      # Wie beslist, in een zin.
+      decides: {PLACEHOLDER}
+      # Wat je nu kunt doen, in volgorde; elk punt een zin.
+      next_steps:
+        - {PLACEHOLDER}
+      # Wie je het kunt vragen; minstens een, zoals contact/<id> of regio/gemeenten.
+      ask: [{PLACEHOLDER}]
+      sources:
+        - title: {PLACEHOLDER}
+          url: {PLACEHOLDER}
+  uitkomst-twee:
+    outcome:
+      title: {PLACEHOLDER}
+      summary: {PLACEHOLDER}
+      laws: []
+      measures: []
+      decides: {PLACEHOLDER}
+      next_steps:
+        - {PLACEHOLDER}
+      ask: [{PLACEHOLDER}]
+      sources:
+        - title: {PLACEHOLDER}
+          url: {PLACEHOLDER}
+"""
+"""A route is a structure, not a list of fields: the stub shows two questions and two outcomes."""
 
 
 def render_stub(kind: str) -> str:
@@ -103,7 +182,14 @@ def render_stub(kind: str) -> str:
         "# Uitleg van alle velden: CONTRIBUTING.md en de pagina 'Velden per soort record'.",
         f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
     ]
-    return "\n".join([*header, *_model_lines(model, "")]) + "\n"
+    lines = _model_lines(model, "")
+    if kind == "route":
+        start = next(i for i, line in enumerate(lines) if line.startswith("start:"))
+        # Drop the generated 'start'/'nodes' lines (and their comments) for the example structure.
+        while start > 0 and lines[start - 1].startswith("#"):
+            start -= 1
+        lines = [*lines[:start], *ROUTE_NODES.splitlines()]
+    return "\n".join([*header, *lines, *REVIEWED]) + "\n"
 
 
 def write_stub(data_dir: Path, kind: str, id_: str) -> Path:

@@ -27,7 +27,7 @@ from pydantic.fields import FieldInfo
 
 from ..model import AUDIENCE_LABELS, REGISTRY, Kind, Unknown, field_example
 from ..model.fields import TEXT_KINDS
-from ..model.labels import field_label
+from ..model.labels import FIELD_LABELS
 
 EDITOR_PATH = "redactie/bewerken"
 """Where the editor lives on the site; nothing of it loads anywhere else."""
@@ -46,6 +46,33 @@ UNKNOWN_LABEL = "onbekend, met waar het te vinden is"
 _INPUT_TYPES = {"Email": "email", "Url": "url", "Phone": "tel"}
 
 _MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "bulleted-list", "numbered-list"]
+
+
+_FORM_LABELS: dict[tuple[str, str], str] = {
+    ("Lesson", "kind"): "Soort les",
+    ("Resource", "kind"): "Soort hulpmiddel",
+    ("Resource", "url"): "Waar te vinden",
+    ("Municipality", "name"): "Naam van de gemeente",
+    ("RegionalTeam", "name"): "Naam van het team",
+    ("RegionalTeam", "note"): "Wat we verder weten",
+    ("Source", "title"): "Titel van de bron",
+    ("Source", "url"): "Webadres van de bron",
+    ("Source", "note"): "Waar te vinden of wat de bron zegt",
+    ("Question", "text"): "De vraag",
+    ("Answer", "text"): "Het antwoord",
+}
+"""Where one field name needs a more precise label in a form than in a sentence."""
+
+
+def form_label(model: type[BaseModel], field: str) -> str | None:
+    """The form label of `model.field`: the model's Dutch label (model/labels.py), capitalised,
+    or a more precise one; None when the field has no label (a test refuses that)."""
+    for cls in model.__mro__:
+        label = _FORM_LABELS.get((cls.__name__, field))
+        if label is not None:
+            return label
+    label = FIELD_LABELS.get(field)
+    return label[:1].upper() + label[1:] if label else None
 
 
 class UnsupportedField(TypeError):
@@ -234,7 +261,7 @@ def _fact(annotation: Any, *, model_name: str, name: str) -> dict[str, Any]:
 
 def editor_field(model: type[BaseModel], name: str, info: FieldInfo) -> dict[str, Any]:
     """The form field of one model field. Raises UnsupportedField when no widget fits."""
-    label = field_label(model, name)
+    label = form_label(model, name)
     if label is None:
         raise UnsupportedField(f"{model.__name__}.{name}: geen Nederlands label in generator/model/labels.py")
     base, meta, optional = _unwrap(info.annotation, info.metadata)

@@ -4,12 +4,19 @@ exact line of the offending key."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..catalog import Catalog, Entry
 from ..model import ALLOWED_KINDS, KINDS, PAGE_REFS, RESERVED_IDS, SLUG_RE, Route, ref_fields
 from ..problems import Problem, did_you_mean, dotted
+
+MAX_ANSWER_WORDS = 20
+"""An answer is read beside the others at a glance (B1): a short line, not a paragraph."""
+MAX_STEP_SENTENCES = 3
+"""A next step is one thing to do; three sentences at most."""
+_SENTENCE_END = re.compile(r"[.?!] ")
 
 
 def check_route(
@@ -53,6 +60,22 @@ def check_route(
 
     for node_id, node in route.nodes.items():
         here = ("nodes", node_id)
+        for i, answer in enumerate(node.question.answers if node.question else []):
+            words = len(answer.text.split())
+            if words > MAX_ANSWER_WORDS:
+                report(
+                    (*here, "question", "answers", i, "text"),
+                    f"dit antwoord is {words} woorden lang; hoogstens {MAX_ANSWER_WORDS}, zodat je de antwoorden "
+                    "in één blik vergelijkt. Zet de uitleg in 'hint' van het antwoord",
+                )
+        for i, step in enumerate(node.outcome.next_steps if node.outcome else []):
+            sentences = len(_SENTENCE_END.split(step))
+            if sentences > MAX_STEP_SENTENCES:
+                report(
+                    (*here, "outcome", "next_steps", i),
+                    f"deze stap heeft {sentences} zinnen; hoogstens {MAX_STEP_SENTENCES}. Maak er meer stappen van, "
+                    "of zet de uitleg in 'body'",
+                )
         if node.question is not None and not node.question.answers:
             report(
                 (*here, "question", "answers"),

@@ -105,10 +105,10 @@ def test_editor_adds_a_term_and_fixes_a_ret_email(browser: Any, built_site: Path
         # 1. A new glossary term, through the form.
         _goto(page, url, "collections/begrip/new")
         page.get_by_label("Titel", exact=True).fill("Voorbeeldbegrip uit de editor")
-        page.get_by_label("Voor wie", exact=True).click()
+        page.get_by_label("Doelgroep", exact=True).click()
         page.get_by_text("ouders", exact=True).click()
         page.get_by_label("Samenvatting", exact=True).fill("Een begrip dat de test via het formulier maakt.")
-        page.get_by_label("Uitleg in het kort", exact=True).fill("Alleen voor de test van de redactie-editor.")
+        page.get_by_label("Betekenis", exact=True).fill("Alleen voor de test van de redactie-editor.")
         page.get_by_text("1 bronnen").click()
         page.get_by_text("No title").locator("xpath=..").locator("button").first.click()
         page.get_by_label("Titel van de bron", exact=True).fill("Jeugdwet")
