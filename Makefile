@@ -18,16 +18,17 @@ export PYTHONDONTWRITEBYTECODE := 1
 help:
 	@awk 'BEGIN{FS=":"} /^# /{d=substr($$0,3)} /^\.PHONY: /{sub(/^\.PHONY: /,""); printf "  make %-10s %s\n", $$0, d}' $(MAKEFILE_LIST)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml editor.lock.json
 	@command -v $(PYTHON) >/dev/null || scripts/system-packages.sh $(PYTHON):python3
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
 	  echo "python3-venv ontbreekt / is missing"; \
 	  scripts/system-packages.sh --always python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
+	$(PY) -m generator.output.editor_bundle
 	@touch $@
 
-# Create .venv and install the locked Python packages.
+# Create .venv, install the locked Python packages and fetch the editor's pinned JavaScript (editor.lock.json).
 .PHONY: install
 install: $(STAMP)
 

@@ -344,6 +344,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_editor_proxy(args: argparse.Namespace) -> int:
+    """The editor's local backend on 127.0.0.1: it saves into data/ of this checkout (docs/editor.md)."""
+    from .editor.local_backend import serve_forever
+
+    serve_forever(Path.cwd(), args.port)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Routewijzer-gereedschap")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -453,6 +461,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("schemas", help="schrijf de JSON Schemas voor editors naar schemas/")
     p.add_argument("--out", default="schemas")
     p.set_defaults(func=_cmd_schemas)
+
+    p = sub.add_parser(
+        "redactie-proxy", help="laat de redactie-editor (/redactie/bewerken/) de bestanden van deze map bewerken"
+    )
+    p.add_argument("--port", type=int, default=8081, help="poort op 127.0.0.1 (standaard: 8081)")
+    p.set_defaults(func=_cmd_editor_proxy)
 
     args = parser.parse_args(argv)
     if threading.current_thread() is threading.main_thread():

@@ -224,7 +224,11 @@ def test_every_page_carries_the_policy_from_headers(real_site: Path):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert soup.head is not None, page
         metas = soup.head.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
-        assert [m["content"] for m in metas] == [expected], page
+        if page.parent == real_site / "redactie" / "bewerken":
+            # The form-based editor has its own, looser policy (docs/editor.md); it loads nowhere else.
+            assert len(metas) == 1 and "'unsafe-inline'" not in metas[0]["content"].split("style-src")[0], page
+        else:
+            assert [m["content"] for m in metas] == [expected], page
         referrer = soup.head.find("meta", attrs={"name": "referrer"})
         assert referrer is not None and referrer["content"] == headers["Referrer-Policy"], page
         # Before every script and style sheet: a meta policy only governs what follows it.

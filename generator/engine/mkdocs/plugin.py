@@ -31,6 +31,11 @@ Events used:
 While serving, bad data does not stop the build: on_config keeps the problems for the error page
 and the build goes on without pages (on_files), so the server starts and keeps answering; the
 browser shows every problem until the data is fixed.
+
+The form-based editor (docs/editor.md) is added in on_files as well: its configuration
+`redactie/bewerken/config.yml`, generated from the models (`generator.output.cms`), and the
+Decap CMS bundle from `.cache/editor/` (`generator.output.editor_bundle`). Without the bundle
+the editor's folder is left out of the site, with one message.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from __future__ import annotations
 import functools
 import html
 import logging
+import os
 import subprocess
 import sys
 from datetime import date
@@ -53,10 +59,12 @@ from mkdocs.structure.files import File, Files
 
 from ...catalog import Catalog, Entry
 from ...load import load_catalog, load_history, load_last_changes
-from ...model import Unknown
+from ...model import REGISTRY, Unknown
 from ...output.cache import DEFAULT_CACHE_DIR, ResultCache, cache_enabled
+from ...output.cms import EDITOR_PATH, editor_config, editor_config_yaml, key_order
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
 from ...output.dates import build_date
+from ...output.editor_bundle import bundle_files
 from ...output.figures import insert_figures
 from ...output.manifest import MANIFEST_PATH, manifest_json
 from ...output.opendata import open_data_files
@@ -293,12 +301,38 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
                 raise PluginError(f"{docs_rel}/{path} bestaat al; dat bestand wordt uit data/ gemaakt")
             files.append(File.generated(config, path, content=text))
         files.append(File.generated(config, MUNICIPALITIES_PATH, content=municipalities_json(self.renderer.catalog)))
+        self._add_editor(files, config)
         return files
 
     def _absolute(self, config: MkDocsConfig, path: str) -> str:
         """The absolute URL of a page (its .md path) or another file of the site."""
         site_url = config.site_url or "/"
         return urljoin(site_url, self.urls[path] if path.endswith(".md") else path)
+
+    def _add_editor(self, files: Files, config: MkDocsConfig) -> None:
+        """The editor at redactie/bewerken/: its generated config.yml and the pinned bundle."""
+        if not any(f.src_uri == f"{EDITOR_PATH}/index.html" for f in files):
+            return  # a site without the editor's page (docs/redactie/bewerken/index.html)
+        bundle = bundle_files(self.root)
+        offline = bool(config.extra.get(OFFLINE_FLAG))  # a copy on disk has no GitHub login and no proxy
+        if offline or not bundle:
+            for file in [f for f in files if f.src_uri.startswith(f"{EDITOR_PATH}/")]:
+                files.remove(file)
+            if not offline:
+                log.info("De redactie-editor is niet gebouwd: de bundel ontbreekt in .cache/editor/ (make install).")
+            return
+        catalog = self.renderer.catalog if self.renderer else Catalog()
+        orders = {kind.folder: key_order(kind, (e.data for e in catalog.of_kind(kind.folder))) for kind in REGISTRY}
+        editor = editor_config(
+            repo_url=config.repo_url,
+            site_url=config.site_url,
+            # The GitHub login needs an OAuth service the administrator runs (CONTRIBUTING.md).
+            auth_base_url=os.environ.get("ROUTEWIJZER_EDITOR_AUTH_URL") or None,
+            key_orders=orders,
+        )
+        files.append(File.generated(config, f"{EDITOR_PATH}/config.yml", content=editor_config_yaml(editor)))
+        for name, path in sorted(bundle.items()):
+            files.append(File.generated(config, f"{EDITOR_PATH}/{name}", abs_src_path=str(path)))
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
