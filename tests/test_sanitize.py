@@ -110,6 +110,8 @@ def test_final_pages_pass_the_page_policy_unchanged(real_site: Path):
     hashes = inline_script_hashes(site_policy(real_site / "_headers")["Content-Security-Policy"])
     changed = []
     for page in sorted(real_site.rglob("*.html")):
+        if page.parent == real_site / "redactie" / "bewerken":
+            continue  # the form-based editor: its own page and policy (docs/editor.md), not a site page
         html = page.read_text(encoding="utf-8")
         cleaned, removed = sanitize_page(html, hashes)
         if removed or cleaned != html:

@@ -35,9 +35,12 @@ SITE_URL = "http://127.0.0.1:8000/"
 
 
 def _pages(site: Path) -> Iterator[tuple[str, BeautifulSoup]]:
-    """Every content page of the site: (URL path, parsed HTML); not the 404 page or redirects."""
+    """Every content page of the site: (URL path, parsed HTML); not the 404 page or redirects, nor
+    the form-based editor at /redactie/bewerken/ (an application for editors, marked noindex)."""
     for path in sorted(site.rglob("index.html")):
         rel = path.relative_to(site).parent.as_posix()
+        if rel == "redactie/bewerken":
+            continue
         url = "/" if rel == "." else f"/{rel}/"
         yield url, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
@@ -106,7 +109,7 @@ def test_link_preview_tags_on_every_page(pages: dict[str, BeautifulSoup], real_s
             ("name", "twitter:title"): h1,
             ("property", "og:description"): _meta(soup, name="description"),
             ("property", "og:site_name"): SITE_NAME,
-            ("property", "og:locale"): "nl_NL",
+            ("property", "og:locale"): "en_GB" if url.startswith("/en/") else "nl_NL",
             ("property", "og:url"): SITE_URL + url.lstrip("/"),
             ("property", "og:image"): SITE_URL + "assets/images/routewijzer-delen.png",
             ("name", "twitter:card"): "summary_large_image",
@@ -117,7 +120,7 @@ def test_link_preview_tags_on_every_page(pages: dict[str, BeautifulSoup], real_s
         canonical = soup.find("link", rel="canonical")
         if canonical is None or canonical["href"] != SITE_URL + url.lstrip("/"):
             wrong.append(f"{url}: canonical {canonical}")
-        if soup.html is None or soup.html.get("lang") != "nl":
+        if soup.html is None or soup.html.get("lang") != ("en" if url.startswith("/en/") else "nl"):
             wrong.append(f"{url}: lang {soup.html and soup.html.get('lang')}")
     assert not wrong, "\n".join(wrong[:20])
     image = real_site / "assets" / "images" / "routewijzer-delen.png"

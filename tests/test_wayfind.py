@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from generator.load import load_catalog
 from generator.render.site import SiteRenderer
 from generator.render.wayfind import (
+    HELP_LABELS_EN,
     HELP_LINES,
     Marks,
     entry_marks,
@@ -181,8 +182,25 @@ def test_help_lines_follow_the_records_and_skip_missing_ones(scratch):
         "phone": "0800-2000",
         "tel": "08002000",
         "page": "contact/veilig-thuis/",
+        "in_dutch": "",
     }
     assert {id_ for id_, _label in HELP_LINES} >= {"112", "113-zelfmoordpreventie", "kindertelefoon", "veilig-thuis"}
+
+
+def test_english_help_lines_link_english_pages_where_they_exist():
+    """English pages carry the same block in English: same numbers, English labels, and the English
+    contact page where the record has a translation (else the Dutch page, marked as Dutch)."""
+    catalog = load_catalog(ROOT / "data", ROOT)
+    dutch = {line["id"]: line for line in help_lines(catalog)}
+    english = {line["id"]: line for line in help_lines(catalog, english=True)}
+    assert set(english) == set(dutch)
+    for id_, line in english.items():
+        record = catalog.get("contact", id_)
+        assert record is not None
+        assert line["phone"] == dutch[id_]["phone"] and line["label"] == HELP_LABELS_EN[id_]
+        translated = record.record.en is not None  # type: ignore[attr-defined]
+        assert line["page"] == (f"en/contact/{id_}/" if translated else f"contact/{id_}/"), id_
+        assert bool(line["in_dutch"]) is not translated, id_
 
 
 def test_the_real_help_lines_exist_with_their_numbers():

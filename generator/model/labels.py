@@ -27,6 +27,7 @@ FIELD_LABELS: dict[str, str] = {
     "decides": "wie beslist",
     "definition": "betekenis",
     "email": "e-mailadres",
+    "en": "Engelse vertaling",
     "for_editors": "bron voor redacteuren",
     "for_whom": "voor wie",
     "former_names": "vroegere namen",

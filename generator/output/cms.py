@@ -307,7 +307,8 @@ def editor_field(model: type[BaseModel], name: str, info: FieldInfo) -> dict[str
             "fields": model_fields(node),
         }
     elif isinstance(base, type) and issubclass(base, BaseModel):
-        spec = {"widget": "object", "collapsed": False, "fields": model_fields(base)}
+        # The English translation (`en`) starts folded: most editors edit the Dutch.
+        spec = {"widget": "object", "collapsed": name == "en", "fields": model_fields(base)}
     else:
         spec = _scalar(base, meta, model_name=model.__name__, name=name)
     field.update(spec)

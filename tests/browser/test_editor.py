@@ -65,7 +65,7 @@ def _open_editor(page: Any, url: str, api: str) -> None:
 def _goto(page: Any, url: str, fragment: str) -> None:
     page.goto(f"{url}/redactie/bewerken/#/{fragment}")
     page.reload()  # Decap keeps the previous entry's draft on a hash change alone
-    page.get_by_label("Titel", exact=True).wait_for()
+    page.get_by_label("Titel", exact=True).first.wait_for()
 
 
 def _publish(page: Any) -> None:
@@ -104,7 +104,7 @@ def test_editor_adds_a_term_and_fixes_a_ret_email(browser: Any, built_site: Path
 
         # 1. A new glossary term, through the form.
         _goto(page, url, "collections/begrip/new")
-        page.get_by_label("Titel", exact=True).fill("Voorbeeldbegrip uit de editor")
+        page.get_by_label("Titel", exact=True).first.fill("Voorbeeldbegrip uit de editor")
         page.get_by_label("Doelgroep", exact=True).click()
         page.get_by_text("ouders", exact=True).click()
         page.get_by_label("Samenvatting", exact=True).fill("Een begrip dat de test via het formulier maakt.")

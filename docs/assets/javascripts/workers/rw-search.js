@@ -144,9 +144,13 @@ var NO_ANSWER = [
 // Queries shorter than this are still being typed: no verdict on them.
 var MIN_VERDICT_CHARS = 3;
 
+// The offline copy opened from disk has pages as files: "contact/" is "contact/index.html" there.
+var PAGES_AS_FILES = WORKER_URL.indexOf("file:") === 0;
+
 function noAnswerGroup(score) {
   return NO_ANSWER.map(function (doc) {
-    return Object.assign({}, doc, { score: score, terms: {}, rwNoAnswer: true });
+    var location = PAGES_AS_FILES ? doc.location.replace(/\/(#|$)/, "/index.html$1") : doc.location;
+    return Object.assign({}, doc, { location: location, score: score, terms: {}, rwNoAnswer: true });
   });
 }
 
