@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from datetime import date
 
@@ -118,10 +117,12 @@ def dutch(text: str) -> str:
     return dialect.block("span", escape(text), attributes='lang="nl"')
 
 
-def front(title: str, boost: float | None = None, tags: Iterable[str] | None = None) -> str:
-    """Front matter of an English page. The title is given, or MkDocs would name a page that is not in
-    the navigation after its file (a Dutch word); HTML-escaped, as the theme writes it as it is."""
-    extra: dict[str, str | list[str]] = {**FRONT_EXTRA, "title": html.escape(title, quote=False)}
+def front(boost: float | None = None, tags: Iterable[str] | None = None) -> str:
+    """Front matter of an English page. Its title and description are added for every page by
+    `frame.with_page_head` (plain text, escaped by the engine): without a title, MkDocs would name a
+    page that is not in the navigation after its file (a Dutch word). Every English page has a
+    description, so that always happens (tests/test_seo.py: title = H1 on every page)."""
+    extra: dict[str, str | list[str]] = dict(FRONT_EXTRA)
     return dialect.front_matter(boost=boost, exclude=boost is None, tags=tags, extra=extra)
 
 
@@ -193,7 +194,7 @@ class EnglishPages:
         path = en_path(f"{kind}/index.md")
         title = KIND_TITLES[kind][1]
         parts = [
-            front(title),
+            front(),
             "",
             self.crumbs(path),
             "",
@@ -223,7 +224,8 @@ class EnglishPages:
             f"More is explained on the Dutch page [{dutch(_dutch_plural(kind))}]({relative(path, dutch_index)}) "
             "(in Dutch).",
         ]
-        return Page(path, "\n".join(parts).rstrip() + "\n", title)
+        description = f"{title} in plain English, each with its Dutch name: a list of the pages translated so far."
+        return Page(path, "\n".join(parts).rstrip() + "\n", title, description=description)
 
     def _urgent(self, path: str) -> list[str]:
         lines = []
@@ -249,7 +251,7 @@ class EnglishPages:
         index = en_path(f"{kind}/index.md")
         tags = [KIND_TITLES[kind][0], *(_audience(entry))]
         parts = [
-            front(english.title, KIND_BY_FOLDER[kind].search_weight, tags),
+            front(KIND_BY_FOLDER[kind].search_weight, tags),
             "",
             self.crumbs(path, (KIND_TITLES[kind][1], index)),
             "",
@@ -270,7 +272,7 @@ class EnglishPages:
         if related:
             parts += [dialect.heading(2, "See also", search_exclude=True), "", bullets(related), ""]
         parts.append(self.sources(entry, english, entry.record.sources))
-        return Page(path, "\n".join(parts).rstrip() + "\n", english.title, entry.path)
+        return Page(path, "\n".join(parts).rstrip() + "\n", english.title, entry.path, description=english.summary)
 
     def _facts_term(self, entry: Entry, english: TermTranslation) -> str:
         term = entry.record
@@ -367,8 +369,8 @@ class EnglishPages:
             out.append(line)
         return out
 
-    def _route_front(self, title: str, entry: Entry, boost: float) -> str:
-        return front(title, boost, [KIND_TITLES["route"][0], *_audience(entry)])
+    def _route_front(self, entry: Entry, boost: float) -> str:
+        return front(boost, [KIND_TITLES["route"][0], *_audience(entry)])
 
     def _route_crumbs(self, path: str, entry: Entry, english: RouteTranslation, *, with_route: bool) -> str:
         parts = [(KIND_TITLES["route"][1], en_path("route/index.md"))]
@@ -381,7 +383,7 @@ class EnglishPages:
         start = english.nodes[route.start].question
         assert start is not None
         out = [
-            self._route_front(english.title, entry, KIND_BY_FOLDER["route"].search_weight),
+            self._route_front(entry, KIND_BY_FOLDER["route"].search_weight),
             "",
             self._route_crumbs(path, entry, english, with_route=False),
             "",
@@ -411,14 +413,14 @@ class EnglishPages:
             out += [demote(start.help), ""]
         out += [*self._answers(path, entry, route, english, route.start), ""]
         out.append(self.sources(entry, english, route.sources))
-        return Page(path, "\n".join(out).rstrip() + "\n", english.title, entry.path)
+        return Page(path, "\n".join(out).rstrip() + "\n", english.title, entry.path, description=english.summary)
 
     def _question_page(self, entry: Entry, route: Route, english: RouteTranslation, node_id: str) -> Page:
         question = english.nodes[node_id].question
         assert question is not None
         path = en_path(node_path(entry.id, node_id))
         out = [
-            self._route_front(question.text, entry, 0.5),
+            self._route_front(entry, 0.5),
             "",
             self._route_crumbs(path, entry, english, with_route=True),
             "",
@@ -431,7 +433,8 @@ class EnglishPages:
             out += [demote(question.help), ""]
         out += ["Choose what fits best:", "", *self._answers(path, entry, route, english, node_id), ""]
         out += [self._restart(path, entry), ""]
-        return Page(path, "\n".join(out).rstrip() + "\n", question.text, entry.path)
+        description = f"{question.text} A question of the route ‘{english.title}’, in plain English."
+        return Page(path, "\n".join(out).rstrip() + "\n", question.text, entry.path, description=description)
 
     def _restart(self, path: str, entry: Entry) -> str:
         return f"[Start again]({relative(path, en_path(route_path(entry.id)))}#begin)"
@@ -442,7 +445,7 @@ class EnglishPages:
         assert outcome is not None and dutch_outcome is not None
         path = en_path(node_path(entry.id, node_id))
         out = [
-            self._route_front(outcome.title, entry, 1.1),
+            self._route_front(entry, 1.1),
             "",
             self._route_crumbs(path, entry, english, with_route=True),
             "",
@@ -484,7 +487,7 @@ class EnglishPages:
             out += ["## Read more", "", *(f"- {self.ref_link(path, ref)[0]}" for ref in dutch_outcome.see_also), ""]
         out += [self._restart(path, entry), ""]
         out.append(self.sources(entry, english, dutch_outcome.sources))
-        return Page(path, "\n".join(out).rstrip() + "\n", outcome.title, entry.path)
+        return Page(path, "\n".join(out).rstrip() + "\n", outcome.title, entry.path, description=outcome.summary)
 
     def _contact_line(self, path: str, ref: str) -> str:
         text, target = self.ref_link(path, ref)

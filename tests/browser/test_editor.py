@@ -105,13 +105,13 @@ def test_editor_adds_a_term_and_fixes_a_ret_email(browser: Any, built_site: Path
         # 1. A new glossary term, through the form.
         _goto(page, url, "collections/begrip/new")
         page.get_by_label("Titel", exact=True).first.fill("Voorbeeldbegrip uit de editor")
-        page.get_by_label("Doelgroep", exact=True).click()
+        page.get_by_label("Doelgroep", exact=True).first.click()
         page.get_by_text("ouders", exact=True).click()
-        page.get_by_label("Samenvatting", exact=True).fill("Een begrip dat de test via het formulier maakt.")
-        page.get_by_label("Betekenis", exact=True).fill("Alleen voor de test van de redactie-editor.")
+        page.get_by_label("Samenvatting", exact=True).first.fill("Een begrip dat de test via het formulier maakt.")
+        page.get_by_label("Betekenis", exact=True).first.fill("Alleen voor de test van de redactie-editor.")
         page.get_by_text("1 bronnen").click()
         page.get_by_text("No title").locator("xpath=..").locator("button").first.click()
-        page.get_by_label("Titel van de bron", exact=True).fill("Jeugdwet")
+        page.get_by_label("Titel van de bron", exact=True).first.fill("Jeugdwet")
         page.get_by_label(re.compile("^Webadres van de bron")).fill("https://wetten.overheid.nl/BWBR0034925")
         _shot(page, "01-nieuw-begrip.png", full_page=True)
         _publish(page)
@@ -208,7 +208,7 @@ def test_axe_on_the_editor_own_widgets_and_upstream_markup(
         page.get_by_text("Thema's").first.wait_for()
         found["collection"] = [v["id"] for v in run_axe(page, axe_source)]
         _goto(page, url, f"collections/regio/entries/{REGION}")
-        page.get_by_label("E-mailadres", exact=True).wait_for()
+        page.get_by_label("E-mailadres", exact=True).first.wait_for()
         violations = run_axe(page, axe_source)
         found["entry"] = [v["id"] for v in violations]
         assert page.locator(".rw-fact").count() >= 4  # name, website, e-mail, phone of the RET
