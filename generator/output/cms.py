@@ -314,6 +314,12 @@ def editor_field(model: type[BaseModel], name: str, info: FieldInfo) -> dict[str
     field.update(spec)
     field["hint"] = _hint(model, name, info, _text_kind(meta))
     field["required"] = required
+    if not required and field.get("widget") == "object":
+        # The form checks required fields inside a group even when the group is left empty, which
+        # would block saving a record without, say, an English translation. Inside an optional
+        # group nothing is required in the form; the loader still requires them once the group is
+        # filled in, with its Dutch message in the pull request's check.
+        _nothing_required(field["fields"])
     if not required and field.get("widget") == "datetime":
         field["default"] = ""
     return field
@@ -434,3 +440,12 @@ def walk_fields(fields: list[dict[str, Any]], prefix: str = "") -> Iterable[tupl
         yield from walk_fields(field.get("fields", []), f"{name}.")
         if isinstance(field.get("field"), dict):
             yield from walk_fields([field["field"]], f"{name}.")
+
+
+def _nothing_required(fields: list[dict[str, Any]]) -> None:
+    for child in fields:
+        child["required"] = False
+        if child.get("widget") == "datetime":
+            child["default"] = ""  # else the form fills in today's date
+        if "fields" in child:
+            _nothing_required(child["fields"])
