@@ -158,7 +158,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             raise PluginError(
                 f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
             ) from None
-        if cache_enabled():
+        # The offline copy (pages as files) keeps out of the build cache: a normal build after it was
+        # seen to reuse its theme links ('snel-weg.html'), so it neither reads nor writes it.
+        if cache_enabled() and not config.extra.get(OFFLINE_FLAG):
             if self.cache is None:  # one per process: `mkdocs serve` keeps its plugin between rebuilds
                 folder = self.root / self.config.cache_dir if self.config.cache_dir else None
                 self.cache = BuildCache(ResultCache(folder))
