@@ -255,6 +255,8 @@ def load_entry(kind: str, path: Path, root: Path, style: StyleChecker | None = N
     if known is not None and known[0] == raw and known[1] == today:
         # The same bytes as last time in this process (`make check` loads twice, `make serve` on
         # every rebuild): the same outcome, without parsing and validating again.
+        if style is not None:
+            style.seen(raw)  # or the next save would drop this file's findings from the disk cache
         if isinstance(known[2], Entry):
             return known[2]
         raise DataError(list(known[2]))

@@ -133,6 +133,7 @@ class StyleChecker:
         self.cache_file = cache_file
         self.cache: dict[str, list[Finding]] = {}
         self.used: set[str] = set()
+        self.stored: set[str] = set()
         if cache_file is not None:
             with contextlib.suppress(OSError, ValueError, TypeError):
                 stored = json.loads(cache_file.read_text(encoding="utf-8"))
@@ -140,6 +141,7 @@ class StyleChecker:
                     key: [(int(line), str(msg), bool(whole)) for line, msg, whole in items]
                     for key, items in stored.items()
                 }
+                self.stored = set(self.cache)
 
     @classmethod
     def for_project(cls, root: Path) -> StyleChecker | None:
@@ -149,9 +151,16 @@ class StyleChecker:
             return None
         return cls(config, root / CACHE_FILE)
 
+    def _key(self, raw: bytes) -> str:
+        return hashlib.sha256(self.salt + raw).hexdigest()
+
+    def seen(self, raw: bytes) -> None:
+        """Keep this file's findings in the cache although the loader answered it from memory."""
+        self.used.add(self._key(raw))
+
     def check(self, raw: bytes) -> list[Finding]:
         """Every layout problem of one file that parses, with its line, in Dutch."""
-        key = hashlib.sha256(self.salt + raw).hexdigest()
+        key = self._key(raw)
         self.used.add(key)
         if key in self.cache:
             return self.cache[key]
@@ -173,6 +182,8 @@ class StyleChecker:
         if self.cache_file is None:
             return
         kept = {key: self.cache[key] for key in sorted(self.used) if key in self.cache}
+        if set(kept) == self.stored:
+            return  # nothing new and nothing gone: leave the file as it is
         try:
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".yamllint-", dir=self.cache_file.parent)

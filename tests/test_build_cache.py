@@ -147,3 +147,22 @@ def test_another_pages_front_matter_in_the_navigation_shows(project: Path, monke
     second = build(project, "cached-2", monkeypatch=monkeypatch)
     assert "Ondertitel twee" in (second / "index.html").read_text()
     assert_identical(second, build(project, "clean-2", cache=False, monkeypatch=monkeypatch))
+
+
+def test_the_offline_copy_and_the_site_share_the_cache_without_mixing_links(project: Path, monkeypatch):
+    """Theme links are page URLs of one build: 'regio/groningen/' on the site, '.html' in the offline copy.
+
+    Jinja folds a filter on a constant into the compiled template, and compiled templates are cached
+    on disk by their source; a folded link from the offline copy once came back in the site.
+    """
+    main = MAIN_HTML.replace('content="een"', "content=\"{{ 'regio/groningen/' | rw_page }}\"")
+    (project / "overrides/main.html").write_text(main)
+    monkeypatch.setenv(CACHE_ENV, "1")
+    marker = '<meta name="rw-test" content="{}">'
+    for site, offline, url in (
+        ("site", False, "regio/groningen/"),
+        ("offline", True, "regio/groningen.html"),
+        ("site", False, "regio/groningen/"),
+    ):
+        assert build_into(project / "mkdocs.yml", project / site, strict=True, offline=offline)
+        assert marker.format(url) in (project / site / "index.html").read_text(encoding="utf-8"), site

@@ -157,3 +157,20 @@ def test_real_data_follows_the_layout_rules():
         for line, message in checker.check(path.read_bytes())
     ]
     assert found == []
+
+
+def test_the_cache_survives_a_process_that_loads_twice(styled, monkeypatch):
+    """`make check` loads the data twice in one process; the second load is answered from memory and
+    must not empty the cache on disk, or the next run lints every file again."""
+    from generator import load
+
+    root = styled({})
+    load_catalog(root / "data", root)
+    load_catalog(root / "data", root)  # from memory: yamllint is not asked
+    monkeypatch.setattr(load, "_LOADED", {})  # a new process
+
+    def no_lint(*args, **kwargs):
+        raise AssertionError("linted again although nothing changed")
+
+    monkeypatch.setattr(yamlstyle.linter, "run", no_lint)
+    assert len(load_catalog(root / "data", root)) == len(MINI_DATA)

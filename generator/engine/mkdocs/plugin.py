@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -93,7 +94,7 @@ SEARCH_TERMS_SCRIPT = "assets/javascripts/workers/rw-search-data.js"
 """The same data as a script, for the offline copy: from disk the worker cannot fetch JSON."""
 
 if TYPE_CHECKING:
-    import jinja2
+    from collections.abc import Callable
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
@@ -158,9 +159,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             raise PluginError(
                 f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
             ) from None
-        # The offline copy (pages as files) keeps out of the build cache: a normal build after it was
-        # seen to reuse its theme links ('snel-weg.html'), so it neither reads nor writes it.
-        if cache_enabled() and not config.extra.get(OFFLINE_FLAG):
+        if cache_enabled():
             if self.cache is None:  # one per process: `mkdocs serve` keeps its plugin between rebuilds
                 folder = self.root / self.config.cache_dir if self.config.cache_dir else None
                 self.cache = BuildCache(ResultCache(folder))
@@ -359,8 +358,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             return None
         # Theme partials name pages by their directory-style path ('snel-weg/'); `rw_page` turns that
         # into the page's real URL, which is 'snel-weg.html' in the offline copy (pages as files).
-        pages = {_directory_path(file.src_uri): file.url for file in files.documentation_pages()}
-        env.filters["rw_page"] = lambda path: pages.get(str(path), str(path))
+        env.filters["rw_page"] = page_filter({_directory_path(f.src_uri): f.url for f in files.documentation_pages()})
         if self.cache is None or self.nav is None:
             return env
         self.cache.begin_templates(config, self.nav, files)
@@ -558,6 +556,21 @@ def _licence(config: MkDocsConfig) -> Licence:
         return licence_from(config.extra)
     except ValueError as exc:
         raise PluginError(str(exc)) from exc
+
+
+def page_filter(pages: dict[str, str]) -> Callable[..., str]:
+    """The `rw_page` filter: a page's directory-style path to its real URL in this build.
+
+    It takes the render context only so that Jinja cannot fold `{{ 'snel-weg/' | rw_page }}` into a
+    constant when it compiles a template: compiled templates are cached on disk by their source
+    alone, and a folded URL from one build (the offline copy's 'snel-weg.html') came back in another.
+    """
+
+    @jinja2.pass_context
+    def rw_page(context: Any, path: Any) -> str:
+        return pages.get(str(path), str(path))
+
+    return rw_page
 
 
 def _directory_path(src_uri: str) -> str:
