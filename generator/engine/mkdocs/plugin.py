@@ -95,6 +95,7 @@ SEARCH_TERMS_SCRIPT = "assets/javascripts/workers/rw-search-data.js"
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
