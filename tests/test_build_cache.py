@@ -166,3 +166,24 @@ def test_the_offline_copy_and_the_site_share_the_cache_without_mixing_links(proj
     ):
         assert build_into(project / "mkdocs.yml", project / site, strict=True, offline=offline)
         assert marker.format(url) in (project / site / "index.html").read_text(encoding="utf-8"), site
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_the_page_policy_in_a_worker_process_writes_what_one_process_writes(project: Path, monkeypatch, cache):
+    """Large sites check their pages in a second process (output/policy_pool.py) and rewrite the pages
+    the policy changed before the build ends: the site is the same, byte for byte, as checked in one."""
+    from generator.output.policy_pool import PARALLEL_ENV
+
+    hostile = MAIN_HTML.replace(
+        '<meta name="rw-test" content="een">',
+        '<meta name="rw-test" content="een"><img src="x" onerror="alert(1)"><a href="javascript:alert(2)">x</a>',
+    )
+    (project / "overrides/main.html").write_text(hostile)
+    sites = []
+    for n, parallel in enumerate(("1", "1", "0")):  # with the cache, the second build reads the first's
+        monkeypatch.setenv(PARALLEL_ENV, parallel)
+        sites.append(build(project, f"site-{n}", cache=cache, monkeypatch=monkeypatch))
+        page = (sites[-1] / "index.html").read_text(encoding="utf-8")
+        assert "onerror" not in page and "alert(2)" not in page and 'content="een"' in page
+    assert_identical(sites[2], sites[0])
+    assert_identical(sites[2], sites[1])

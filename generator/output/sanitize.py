@@ -170,8 +170,13 @@ def sanitize_html(html: str) -> str:
     Pure, so remembered per text: `mkdocs serve` sanitizes the same pages and search entries on
     every rebuild.
     """
-    return nh3.clean(
-        html,
+    return _content_cleaner().clean(html)
+
+
+@functools.cache
+def _content_cleaner() -> nh3.Cleaner:
+    """The content policy, built once: building it is a good part of the cost of one `nh3.clean`."""
+    return nh3.Cleaner(
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(REMOVED_WITH_CONTENT),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
@@ -278,20 +283,38 @@ def _page_attribute(tag: str, name: str, value: str) -> str | None:
 
 def _clean_page_part(fragment: str, *, strict: bool) -> str:
     """The policy (strict) or what the policy must not lose (observe: dangerous things kept too)."""
+    if not strict:
+        return _page_cleaner(strict=False, refresh=False).clean(fragment)
+    # Only a <meta http-equiv> can turn its `content` into a URL (refresh); the cleaner that looks at
+    # attribute values in Python is slower, so it is used only where that attribute appears.
+    refresh = "http-equiv" in fragment.lower()
+    swapped = fragment.replace(_THEME_SHARE_LINK_ATTR, _SHARE_PLACEHOLDER_ATTR)
+    cleaned = _page_cleaner(strict=True, refresh=refresh).clean(swapped)
+    return cleaned.replace(_SHARE_PLACEHOLDER_ATTR, _THEME_SHARE_LINK_ATTR)
+
+
+_THEME_SHARE_LINK_ATTR = f'href="{_THEME_SHARE_LINK}"'
+_SHARE_PLACEHOLDER_ATTR = 'href="#__rw-theme-share"'
+"""The strict policy allows no javascript: URL at all; Material's share link (which runs nothing)
+passes it under this name, and anything else that looks like it becomes that same harmless link."""
+
+
+@functools.cache
+def _page_cleaner(*, strict: bool, refresh: bool) -> nh3.Cleaner:
+    """The page policy, built once per kind. Strict: only the schemes of URL_SCHEMES in URL attributes
+    (nh3 reads the URL as a browser would, entities and control characters included)."""
     if strict:
-        return nh3.clean(
-            fragment,
+        return nh3.Cleaner(
             tags=set(PAGE_TAGS),
             clean_content_tags=(set(REMOVED_WITH_CONTENT) - set(PAGE_TAGS)) | {"xmp", "plaintext"},
             attributes={tag: set(names) for tag, names in PAGE_ATTRIBUTES.items()},
-            attribute_filter=_page_attribute,
+            attribute_filter=_page_attribute if refresh else None,
             strip_comments=True,
             link_rel=None,
             generic_attribute_prefixes=set(PAGE_PREFIXES),
-            url_schemes=set(URL_SCHEMES) | {"javascript", "data", "vbscript"},
+            url_schemes=set(URL_SCHEMES),
         )
-    return nh3.clean(
-        fragment,
+    return nh3.Cleaner(
         tags=set(PAGE_TAGS | _DANGEROUS_TAGS),
         clean_content_tags=set(),
         attributes={tag: set(names) for tag, names in PAGE_ATTRIBUTES.items()},
@@ -352,9 +375,13 @@ def _sanitize_part(part: str, inline_hashes: frozenset[str]) -> tuple[str, list[
 
     rest = _SCRIPT.sub(cut, part)
     strict = _clean_page_part(rest, strict=True)
-    if not removed and strict == _clean_page_part(rest, strict=False):
-        return part, []  # nothing to remove: the page keeps its exact bytes
+    if not removed and strict == rest:
+        return part, []  # the policy changed nothing at all (the usual case: one pass)
+    # Something changed: either the policy removed something, or the parser only wrote the same
+    # markup differently. Cleaning with everything allowed shows which.
     observed = _clean_page_part(rest, strict=False)
+    if not removed and strict == observed:
+        return part, []  # nothing to remove: the page keeps its exact bytes
     removed.append(f"{len(observed) - len(strict)} tekens markup buiten het beleid")
     restored: set[int] = set()
 

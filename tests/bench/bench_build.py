@@ -81,6 +81,8 @@ def write_synthetic(project: Path, records: int) -> None:
         shutil.rmtree(project / folder, ignore_errors=True)
     (project / "docs").mkdir(parents=True)
     (project / "docs/index.md").write_text("# Start\n\nSynthetische site.\n")
+    # The real site's page policy: with it the theme's inline scripts are allowed, as on the real site.
+    shutil.copy2(ROOT / "docs/_headers", project / "docs/_headers")
     themes = 6
     for t in range(themes):
         write(
@@ -120,6 +122,10 @@ theme:
   name: material
   language: nl
   font: false
+  palette:
+    scheme: default
+    primary: indigo
+    accent: pink
 plugins:
   - search:
       lang: nl
@@ -311,6 +317,7 @@ def bench_size(records: int, base: Path, repeat: int = 1) -> dict[str, float]:
     shutil.rmtree(plain, ignore_errors=True)
     (plain / "docs").mkdir(parents=True)
     (plain / "docs/index.md").write_text("# Start\n\nSynthetische site.\n")
+    shutil.copy2(ROOT / "docs/_headers", plain / "docs/_headers")
     for page in pages:
         write(plain / "docs" / page.path, page.markdown)
     # The same nav the plugin produces, so both builds render identical pages.

@@ -398,16 +398,27 @@ class BuildCache:
 
     # ---- the page policy
 
-    def sanitize_page(self, document: str, inline_hashes: frozenset[str]) -> tuple[str, list[str]]:
-        key = digest(code_digest(sanitize_page.__module__), "\0".join(sorted(inline_hashes)), document)
+    def page_key(self, document: str, inline_hashes: frozenset[str]) -> str:
+        return digest(code_digest(sanitize_page.__module__), "\0".join(sorted(inline_hashes)), document)
+
+    def cached_page(self, key: str, document: str) -> tuple[str, list[str]] | None:
+        """The page policy's stored outcome for this page, or None."""
         hit = self.store.get("page", key)
+        if hit is None:
+            return None
+        return (document if hit[0] is None else hit[0]), list(hit[1])
+
+    def keep_page(self, key: str, cleaned: str | None, removed: list[str]) -> None:
+        """Store an outcome; an unchanged page is stored as None (no second copy of every page)."""
+        self.store.put("page", key, [cleaned, removed])
+
+    def sanitize_page(self, document: str, inline_hashes: frozenset[str]) -> tuple[str, list[str]]:
+        key = self.page_key(document, inline_hashes)
+        hit = self.cached_page(key, document)
         if hit is not None:
-            if hit[0] is None:
-                return document, list(hit[1])
-            return hit[0], list(hit[1])
+            return hit
         cleaned, removed = sanitize_page(document, inline_hashes)
-        # An unchanged page is stored as None: no second copy of every page.
-        self.store.put("page", key, [None if cleaned == document else cleaned, removed])
+        self.keep_page(key, None if cleaned == document else cleaned, removed)
         return cleaned, removed
 
 

@@ -69,6 +69,7 @@ from ...output.editor_bundle import bundle_files
 from ...output.figures import insert_figures
 from ...output.manifest import MANIFEST_PATH, manifest_json
 from ...output.opendata import open_data_files
+from ...output.policy_pool import PagePolicyPool, use_worker
 from ...output.robots import ROBOTS_PATH, robots_txt
 from ...output.sanitize import sanitize_html, sanitize_page, sanitize_search_index
 from ...output.serve import ServeState, serve_with_errors
@@ -138,6 +139,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         """Under `mkdocs serve`: the data problems of the current build (shown in the browser)."""
         self.serve_state = ServeState()
         self.cache: BuildCache | None = None
+        self.policy_pool: PagePolicyPool | None = None
+        """The page policy's worker process for this build (large sites on two or more cores)."""
+        self._worker: PagePolicyPool | None = None
         self.nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -346,6 +350,11 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav = nav
+        self.policy_pool = None
+        if self.config.enabled and use_worker(len(files.documentation_pages())):
+            if self._worker is None:  # one per process: `mkdocs serve` keeps it between rebuilds
+                self._worker = PagePolicyPool()
+            self.policy_pool = self._worker
         return None
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
@@ -452,7 +461,23 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
+        if self.policy_pool is not None:
+            return self._final_later(output, page.file.src_uri, Path(page.file.abs_dest_path))
         return self._final(output, page.file.src_uri)
+
+    def _final_later(self, output: str, name: str, target: Path) -> str:
+        """The page policy in the worker process: the page is written as rendered now, and written
+        again, cleaned, before the build ends if the policy changes it (see output/policy_pool.py)."""
+        assert self.policy_pool is not None
+        key = None
+        if self.cache is not None:
+            key = self.cache.page_key(output, self.inline_hashes)
+            hit = self.cache.cached_page(key, output)
+            if hit is not None:
+                self._report_removed(name, hit[1])
+                return hit[0]
+        self.policy_pool.submit(target, name, output, self.inline_hashes, key)
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not template_name.endswith(".html"):
@@ -465,13 +490,23 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             cleaned, removed = self.cache.sanitize_page(output, self.inline_hashes)
         else:
             cleaned, removed = sanitize_page(output, self.inline_hashes)
+        self._report_removed(name, removed)
+        return cleaned
+
+    @staticmethod
+    def _report_removed(name: str, removed: list[str]) -> None:
         for item in removed:
             log.info(f"{name}: verwijderd uit de uiteindelijke pagina: {item}")
-        return cleaned
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        if self.policy_pool is not None:
+            # Before anything reads the pages back: every page checked, and the changed ones rewritten.
+            for checked in self.policy_pool.collect():
+                self._report_removed(checked.name, checked.removed)
+                if self.cache is not None and checked.key is not None:
+                    self.cache.keep_page(checked.key, checked.cleaned, checked.removed)
         # Which data file each generated page comes from, for the link check (it never re-renders).
         (Path(config.site_dir) / MANIFEST_PATH).write_text(manifest_json(self.manifest), encoding="utf-8")
         index = Path(config.site_dir) / "search" / "search_index.json"
@@ -482,6 +517,15 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
                 index.write_text(text, encoding="utf-8")
         if self.cache is not None:
             self.cache.finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.policy_pool is not None:
+            self.policy_pool.discard()
+
+    def on_shutdown(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if not self.config.enabled:

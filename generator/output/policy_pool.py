@@ -1,0 +1,96 @@
+"""The page policy (`sanitize_page`) in a second process, beside the engine that renders the pages.
+
+Every built page goes through the one page policy, the last line of defence against hostile data.
+On a site of a few hundred pages that is a few seconds of work, which the engine's rendering
+(one process, one core) would otherwise wait for page by page. With two or more cores the pages
+are handed to one worker process as they are written; the engine writes each page as rendered and
+goes on, and before the build ends every page the policy changed is written again, cleaned. A
+build that ends with a page not checked does not exist: `collect` waits for every page, and a
+worker that fails fails the build.
+
+Small sites (every test project) are checked in the engine's own process: starting a worker costs
+more than it saves there. `ROUTEWIJZER_PARALLEL=0` never starts one, `=1` always does.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .sanitize import sanitize_page
+
+PARALLEL_ENV = "ROUTEWIJZER_PARALLEL"
+MIN_PAGES = 200
+"""From this many pages on, a worker process pays for its start (measured: about 0.3 s of CPU)."""
+
+
+def use_worker(pages: int) -> bool:
+    """Whether a build of `pages` pages checks them in a worker process."""
+    setting = os.environ.get(PARALLEL_ENV, "").strip()
+    if setting == "0":
+        return False
+    if setting == "1":
+        return True
+    return pages >= MIN_PAGES and (os.cpu_count() or 1) >= 2
+
+
+def _check(document: str, inline_hashes: frozenset[str]) -> tuple[str | None, list[str]]:
+    """In the worker: the cleaned page (None when the policy changed nothing) and what was removed."""
+    cleaned, removed = sanitize_page(document, inline_hashes)
+    return (None if cleaned == document else cleaned), removed
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One page after the policy: where it was written, its name for messages, and the outcome."""
+
+    target: Path
+    name: str
+    key: str | None
+    cleaned: str | None
+    removed: list[str]
+
+
+class PagePolicyPool:
+    """One worker process for the page policy; kept between the builds of one `mkdocs serve`."""
+
+    def __init__(self) -> None:
+        # "spawn", not "fork": `mkdocs serve` runs threads, and a forked copy of a threaded process
+        # can hang on a lock some thread held. The worker imports only what the policy needs.
+        self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._pending: list[tuple[Path, str, str | None, Future[tuple[str | None, list[str]]]]] = []
+
+    def submit(self, target: Path, name: str, document: str, inline_hashes: frozenset[str], key: str | None) -> None:
+        """Check the page written (or about to be written) at `target`; `key` is its cache key, if any."""
+        self._pending.append((target, name, key, self._executor.submit(_check, document, inline_hashes)))
+
+    def collect(self) -> list[Checked]:
+        """Wait for every page handed in, write the pages the policy changed, and return all outcomes.
+
+        Raises whatever the worker raised (the build then fails, as it would in one process).
+        """
+        pending, self._pending = self._pending, []
+        checked = []
+        for target, name, key, future in pending:
+            cleaned, removed = future.result()
+            if cleaned is not None:
+                # Inside the build's own folder, which replaces the site only when the build succeeds.
+                target.write_bytes(cleaned.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes
+            checked.append(Checked(target, name, key, cleaned, removed))
+        return checked
+
+    def discard(self) -> None:
+        """A failed build: forget what is still waiting."""
+        for *_, future in self._pending:
+            future.cancel()
+        self._pending = []
+
+    def close(self) -> None:
+        self.discard()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+__all__ = ["MIN_PAGES", "PARALLEL_ENV", "Checked", "PagePolicyPool", "use_worker"]
