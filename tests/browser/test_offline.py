@@ -189,3 +189,38 @@ def test_from_disk_the_no_answer_links_open_pages(
         assert page.locator("h1").first.inner_text().strip() == heading
         assert errors == [], errors
         assert outside == [], outside
+
+
+def test_from_disk_the_region_finder_answers_while_typing(browser: Any, offline_copy: Path):
+    """The home page's "Vind je regio" from file://: no fetch (the list comes as a script), the
+    answer links the region's file, Enter opens it; without JavaScript the form opens the A–Z."""
+    from generator.load import load_catalog
+
+    catalog = load_catalog(ROOT / "data", ROOT)
+    region = next(
+        e
+        for e in catalog.of_kind("regio")
+        if any(m.name == "Hilversum" for m in e.record.municipalities)  # type: ignore[attr-defined]
+    )
+    with new_page(browser, viewport=DESKTOP) as page:
+        errors, outside = _watch(page)
+        page.goto((offline_copy / "index.html").as_uri())
+        page.locator("#rw-region-q").type("Hilver", delay=20)
+        answer = page.locator("[data-rw-region] a").first
+        answer.wait_for(state="visible")
+        assert answer.inner_text() == region.record.title
+        assert answer.get_attribute("href") == (offline_copy / "regio" / f"{region.id}.html").as_uri()
+        assert "Hilversum hoort bij jeugdregio" in page.locator("[data-rw-region]").inner_text()
+        page.press("#rw-region-q", "Enter")
+        page.wait_for_load_state()
+        assert urlsplit(page.url).path.endswith(f"regio/{region.id}.html"), page.url
+        assert page.locator("article h1").first.inner_text().strip() == region.record.title
+        assert errors == [], errors
+        assert outside == [], outside
+    with new_page(browser, java_script_enabled=False) as page:
+        page.goto((offline_copy / "index.html").as_uri())
+        page.fill("#rw-region-q", "Hilversum")
+        page.press("#rw-region-q", "Enter")
+        page.wait_for_load_state()
+        assert urlsplit(page.url).path.endswith("regio/gemeenten.html"), page.url
+        assert page.locator("#rw-az").get_by_text("Hilversum").count() >= 1
