@@ -9,7 +9,7 @@ a contact record, never from a template.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +65,9 @@ themes, its related records, a route's outcomes): the data's own links decide, n
 
 MUNICIPALITIES_PATH = "assets/javascripts/rw-gemeenten.json"
 """Where `municipalities_json` goes in the site: beside rw-home.js, which fetches it."""
+MUNICIPALITIES_SCRIPT = "assets/javascripts/rw-gemeenten.js"
+"""Where `municipalities_script` goes in the offline copy: a page opened from disk cannot fetch
+JSON, so the home page loads the same list as a script (partials/rw-home.html)."""
 
 WRITTEN_AUDIENCE_KEY = "audience"
 """Front matter of a hand-written page: `audience: [ouder, jongere]`, as in a record."""
@@ -172,6 +175,18 @@ def municipalities_json(catalog: Catalog) -> str:
             rows += [(other, f"officieel {m.name}", region.title, target) for other in m.other_names]
     rows.sort(key=lambda row: (row[0].casefold(), row[1]))
     return json.dumps([list(row) for row in rows], ensure_ascii=False, separators=(",", ":"))
+
+
+def municipalities_script(rows_json: str, url_of: Callable[[str], str]) -> str:
+    """`municipalities_json`'s list as a script that sets `self.RW_MUNICIPALITIES`, for a page
+    opened from disk (file://), where rw-home.js cannot fetch it. Each region page, a
+    directory-style path (`regio/x/`), becomes `url_of(path)`: its URL in this build
+    (`regio/x.html` in the offline copy)."""
+    rows = json.loads(rows_json)
+    if not isinstance(rows, list) or not all(isinstance(row, list) and len(row) == 4 for row in rows):
+        raise ValueError("municipalities_script: expected a list of [name, note, region, page]")
+    data = json.dumps([[*row[:3], url_of(row[3])] for row in rows], ensure_ascii=False, separators=(",", ":"))
+    return f"self.RW_MUNICIPALITIES = {data};\n"
 
 
 # --------------------------------------------------------------------------- young people's page

@@ -141,3 +141,86 @@ def test_the_pull_request_preview_is_the_offline_copy():
     upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact"))
     assert "make offline" in runs and runs.index("make offline") < steps.index(upload)
     assert upload["with"]["path"].rstrip("/") == NAME
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "message", "first_page", "heading"),
+    [
+        (
+            "regio/achterhoek.html",
+            "mijn hond blaft de hele nacht",
+            "Hier hebben we geen goed antwoord op",
+            "contact/index.html",
+            "Hulp en contact",
+        ),
+        (
+            "en/parents.html",
+            "my dog barks all night",
+            "We do not have a good answer to this",
+            "en/contact/index.html",
+            "Help and contacts",
+        ),
+    ],
+)
+def test_from_disk_the_no_answer_links_open_pages(
+    browser: Any, offline_copy: Path, start: str, query: str, message: str, first_page: str, heading: str
+):
+    """The "no good answer" group links pages as they are on disk (ouders.html, en/parents.html,
+    contact/index.html), each to a heading that is there; in the page's language."""
+    with new_page(browser, viewport=DESKTOP) as page:
+        errors, outside = _watch(page)
+        page.goto((offline_copy / start).as_uri())
+        titles = search(page, query)
+        assert titles[0] == message, titles[:4]
+        item = page.locator(".md-search-result__list > li.md-search-result__item").first
+        hrefs = [a.get_attribute("href") or "" for a in item.locator("a").all()]
+        assert len(hrefs) >= 4, hrefs
+        for href in hrefs:
+            parts = urlsplit(href)
+            assert parts.scheme == "file", href
+            target = Path(unquote(parts.path))
+            assert target.is_file(), f"{href} opens no file"
+            if parts.fragment:
+                html = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+                assert html.find(id=parts.fragment) is not None, f"{href}: no such heading"
+        item.locator("a").first.click()
+        page.wait_for_load_state()
+        assert urlsplit(page.url).path.endswith(first_page), page.url
+        assert page.locator("h1").first.inner_text().strip() == heading
+        assert errors == [], errors
+        assert outside == [], outside
+
+
+def test_from_disk_the_region_finder_answers_while_typing(browser: Any, offline_copy: Path):
+    """The home page's "Vind je regio" from file://: no fetch (the list comes as a script), the
+    answer links the region's file, Enter opens it; without JavaScript the form opens the A–Z."""
+    from generator.load import load_catalog
+
+    catalog = load_catalog(ROOT / "data", ROOT)
+    region = next(
+        e
+        for e in catalog.of_kind("regio")
+        if any(m.name == "Hilversum" for m in e.record.municipalities)  # type: ignore[attr-defined]
+    )
+    with new_page(browser, viewport=DESKTOP) as page:
+        errors, outside = _watch(page)
+        page.goto((offline_copy / "index.html").as_uri())
+        page.locator("#rw-region-q").type("Hilver", delay=20)
+        answer = page.locator("[data-rw-region] a").first
+        answer.wait_for(state="visible")
+        assert answer.inner_text() == region.record.title
+        assert answer.get_attribute("href") == (offline_copy / "regio" / f"{region.id}.html").as_uri()
+        assert "Hilversum hoort bij jeugdregio" in page.locator("[data-rw-region]").inner_text()
+        page.press("#rw-region-q", "Enter")
+        page.wait_for_load_state()
+        assert urlsplit(page.url).path.endswith(f"regio/{region.id}.html"), page.url
+        assert page.locator("article h1").first.inner_text().strip() == region.record.title
+        assert errors == [], errors
+        assert outside == [], outside
+    with new_page(browser, java_script_enabled=False) as page:
+        page.goto((offline_copy / "index.html").as_uri())
+        page.fill("#rw-region-q", "Hilversum")
+        page.press("#rw-region-q", "Enter")
+        page.wait_for_load_state()
+        assert urlsplit(page.url).path.endswith("regio/gemeenten.html"), page.url
+        assert page.locator("#rw-az").get_by_text("Hilversum").count() >= 1

@@ -2,11 +2,15 @@
 // search/rank.js and wraps Material's lunr worker) in Node, without a browser, over a built
 // site: the same code and index a visitor gets. The modules alone: tests/search/js/.
 //
-//   node tests/search/harness.js SITE_DIR < queries.json > results.json
+//   node tests/search/harness.js SITE_DIR [LANG] < queries.json > results.json
+//
+// LANG ("en" or "nl", default nl) is the language of the page the search box is on, which
+// rw-search-config.js passes to the worker as ?lang=.
 //
 // Input: a JSON list of query strings. Output: a JSON list, per query, of
 // {query, rewritten (the lunr query the worker hands Material), results: [page paths, best first],
-//  noAnswer (true when the results first say the site has no good answer)}.
+//  noAnswer (true when the results first say the site has no good answer),
+//  noAnswerLinks ([{location, title}] of that message's group, empty without it)}.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -20,7 +24,8 @@ const listeners = [];
 let answer = null;
 
 globalThis.self = globalThis;
-globalThis.location = { href: `${origin}rw-search.js?material=${material}` };
+const lang = process.argv[3] ? `&lang=${encodeURIComponent(process.argv[3])}` : "";
+globalThis.location = { href: `${origin}rw-search.js?material=${material}${lang}` };
 globalThis.addEventListener = (type, fn) => { if (type === "message") listeners.push(fn); };
 globalThis.postMessage = (message) => { answer = message; };
 globalThis.importScripts = (...urls) => {
@@ -63,7 +68,8 @@ function pagePath(location) {
       const p = pagePath(group[0].location);
       if (!results.includes(p)) results.push(p);
     }
-    out.push({ query, rewritten: globalThis.rewrite(query), results: results.slice(0, 10), noAnswer });
+    const noAnswerLinks = noAnswer ? groups[0].map((doc) => ({ location: doc.location, title: doc.title })) : [];
+    out.push({ query, rewritten: globalThis.rewrite(query), results: results.slice(0, 10), noAnswer, noAnswerLinks });
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((err) => { console.error(err); process.exit(1); });

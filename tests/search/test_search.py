@@ -23,10 +23,11 @@ INDEPENDENT = Path(__file__).with_name("queries-independent.yaml")
 pytestmark = pytest.mark.usefixtures("node")  # skips, or fails under make test (conftest.py)
 
 
-def search(site: Path, queries: list[str]) -> list[dict[str, Any]]:
-    result = subprocess.run(
-        ["node", str(HARNESS), str(site)], input=json.dumps(queries), capture_output=True, text=True, timeout=300
-    )
+def search(site: Path, queries: list[str], page_lang: str | None = None) -> list[dict[str, Any]]:
+    """Run `queries` through the site's search worker in Node; `page_lang` is the language of the
+    page the search box is on (the worker's ?lang=), Dutch when None."""
+    command = ["node", str(HARNESS), str(site), *([page_lang] if page_lang else [])]
+    result = subprocess.run(command, input=json.dumps(queries), capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return list(json.loads(result.stdout))
 

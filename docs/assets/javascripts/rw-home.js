@@ -1,7 +1,9 @@
 // The home page's "Vind je regio" field (docs/overrides/partials/rw-home.html): while a visitor
 // types a municipality, show its jeugdregio with a link. The list (municipality, note, region,
 // page) is rw-gemeenten.json beside this script, generated from data/regio/ on every build and
-// fetched when the field is first used. Without JavaScript the form opens the A–Z instead.
+// fetched when the field is first used. The offline copy opened from disk (file://) cannot fetch:
+// there the page loads the list as a script first (rw-gemeenten.js sets self.RW_MUNICIPALITIES,
+// region pages as that copy's files). Without JavaScript the form opens the A–Z instead.
 (function () {
   var script = document.currentScript;
   var input = document.getElementById("rw-region-q");
@@ -18,15 +20,24 @@
   }
 
   function load() {
-    if (!loading) {
+    if (loading) return loading;
+    if (self.RW_MUNICIPALITIES) {
+      loading = Promise.resolve(self.RW_MUNICIPALITIES).then(use);
+    } else if (location.protocol === "file:") {
+      // From disk nothing can be fetched; without the script there is no live answer, and the
+      // form still opens the A–Z.
+      loading = Promise.resolve();
+    } else {
       loading = fetch(listUrl.href)
         .then(function (response) { return response.ok ? response.json() : []; })
-        .then(function (data) {
-          rows = data.map(function (row) { return { name: row[0], note: row[1], region: row[2], page: row[3], key: normalise(row[0]) }; });
-        })
+        .then(use)
         .catch(function () { rows = []; });
     }
     return loading;
+  }
+
+  function use(data) {
+    rows = data.map(function (row) { return { name: row[0], note: row[1], region: row[2], page: row[3], key: normalise(row[0]) }; });
   }
 
   function matches(needle) {

@@ -11,7 +11,7 @@
  * 2. Ranking: our index ranks the pages; Material's answer is put in that order on its way
  *    out (a page lunr missed gets a plain group of its own).
  * 3. No good answer: when the best page scores below RwRank's threshold (or nothing is found),
- *    a first result group says so and points to help (NO_ANSWER below).
+ *    a first result group says so and points to help (NO_ANSWER below), in the page's language.
  *
  * This file knows Material's messages and result format; the modules know neither. Any error
  * in our steps falls back to Material's own order: the search keeps working.
@@ -118,39 +118,102 @@ function rewrite(query) {
 
 // What the results say first when the best page is no good answer (RwRank.answers): one
 // result group, in Material's format, that admits it and points to help, the glossary and the
-// page for parents and young people. Each document carries rwNoAnswer, so the test harness
-// can tell it from a page found; Material ignores the extra field.
-var NO_ANSWER_TITLE = "Hier hebben we geen goed antwoord op";
-var NO_ANSWER = [
-  { location: "contact/", title: NO_ANSWER_TITLE, text: "" },
-  {
-    location: "contact/#hulp-en-contact",
-    title: "Vraag het iemand: hulp en contact",
-    text: "<p>Onze pagina's gaan niet over wat je zoekt. Hier staan hulplijnen en organisaties " +
-      "die je kunt bellen, mailen of chatten.</p>",
-  },
-  {
-    location: "ouders/#voor-ouders-en-jongeren",
-    title: "Voor ouders en jongeren",
-    text: "<p>Is er nu gevaar? Hier staat wie je direct kunt bellen, en de vragen die ouders en jongeren vaak hebben.</p>",
-  },
-  {
-    location: "begrip/#begrippen",
-    title: "Begrippen",
-    text: "<p>Zoek je wat een woord uit de jeugdzorg betekent? Hier staat het in gewone taal.</p>",
-  },
-];
+// pages for parents and young people, in the language of the page the reader is on (?lang=,
+// from rw-search-config.js): plain English on the English pages under en/. Each document carries
+// rwNoAnswer, so the test harness can tell it from a page found; Material ignores the extra field.
+// Locations are directory-style paths of pages the site has ("contact/#hulp-en-contact");
+// realLocation turns them into the page's location in this build's index.
+var NO_ANSWER = {
+  nl: [
+    { location: "contact/", title: "Hier hebben we geen goed antwoord op", text: "" },
+    {
+      location: "contact/#hulp-en-contact",
+      title: "Vraag het iemand: hulp en contact",
+      text: "<p>Onze pagina's gaan niet over wat je zoekt. Hier staan hulplijnen en organisaties " +
+        "die je kunt bellen, mailen of chatten.</p>",
+    },
+    {
+      location: "ouders/#voor-ouders-en-jongeren",
+      title: "Voor ouders en jongeren",
+      text: "<p>Is er nu gevaar? Hier staat wie je direct kunt bellen, en de vragen die ouders en jongeren vaak hebben.</p>",
+    },
+    {
+      location: "begrip/#begrippen",
+      title: "Begrippen",
+      text: "<p>Zoek je wat een woord uit de jeugdzorg betekent? Hier staat het in gewone taal.</p>",
+    },
+  ],
+  en: [
+    { location: "en/contact/", title: "We do not have a good answer to this", text: "" },
+    {
+      location: "en/contact/#help-and-contacts",
+      title: "Ask someone: help and contacts",
+      text: "<p>Our pages are not about what you are looking for. Here you find help lines and " +
+        "organisations that you can call, e-mail or chat with.</p>",
+    },
+    {
+      location: "en/parents/#for-parents",
+      title: "For parents",
+      text: "<p>Is there danger right now? Here you find whom to call at once, and the questions parents often have.</p>",
+    },
+    {
+      location: "en/young-people/#for-young-people",
+      title: "For young people",
+      text: "<p>Are you young and do you need help? Here you find whom you can talk to.</p>",
+    },
+    {
+      location: "en/begrip/#words-you-may-meet-in-letters",
+      title: "Words you may meet in letters",
+      text: "<p>Do you want to know what a Dutch word from a letter means? Here it is explained in plain English.</p>",
+    },
+    {
+      location: "en/#routewijzer-in-english",
+      title: "Routewijzer in English",
+      text: "<p>All our pages in English, and where to start.</p>",
+    },
+  ],
+};
+var NO_ANSWER_LANG = params.get("lang") === "en" ? "en" : "nl";
 
 // Queries shorter than this are still being typed: no verdict on them.
 var MIN_VERDICT_CHARS = 3;
 
-// The offline copy opened from disk has pages as files: "contact/" is "contact/index.html" there.
+// The offline copy opened from disk has pages as files: "contact/" is "contact/index.html" there,
+// "ouders/" is "ouders.html".
 var PAGES_AS_FILES = WORKER_URL.indexOf("file:") === 0;
+var pageLocations = new Map();  // directory-style path ("ouders/") → the page's location in the index
+
+// A location in the index as a directory-style path: "ouders.html" and "ouders/" → "ouders/",
+// "contact/index.html" → "contact/", "index.html" → "".
+function directoryPath(location) {
+  var page = String(location).split("#")[0];
+  if (!/\.html$/.test(page)) return page;
+  page = page.replace(/\.html$/, "");
+  if (page === "index") return "";
+  return page.replace(/\/index$/, "") + "/";
+}
+
+function learnPages(docs) {
+  pageLocations = new Map();
+  docs.forEach(function (doc) {
+    if (doc.location.indexOf("#") < 0) pageLocations.set(directoryPath(doc.location), doc.location);
+  });
+}
+
+// A directory-style path ("ouders/#voor-ouders-en-jongeren") as the location of that page in
+// this build: the same on a web server, "ouders.html#voor-ouders-en-jongeren" from disk.
+function realLocation(location) {
+  var hash = location.indexOf("#");
+  var page = hash < 0 ? location : location.slice(0, hash);
+  var anchor = hash < 0 ? "" : location.slice(hash);
+  var found = pageLocations.get(page);
+  if (found !== undefined) return found + anchor;
+  return PAGES_AS_FILES ? page.replace(/\/$/, "/index.html") + anchor : location;
+}
 
 function noAnswerGroup(score) {
-  return NO_ANSWER.map(function (doc) {
-    var location = PAGES_AS_FILES ? doc.location.replace(/\/(#|$)/, "/index.html$1") : doc.location;
-    return Object.assign({}, doc, { location: location, score: score, terms: {}, rwNoAnswer: true });
+  return NO_ANSWER[NO_ANSWER_LANG].map(function (doc) {
+    return Object.assign({}, doc, { location: realLocation(doc.location), score: score, terms: {}, rwNoAnswer: true });
   });
 }
 
@@ -202,6 +265,7 @@ realAddEventListener("message", function (ev) {
 function handle(message) {
   if (message && message.type === SETUP) {
     var docs = message.data.docs || [];
+    try { learnPages(docs); } catch (err) { console.warn(err); }
     loadData().then(function (data) {
       try {
         engine = self.RwRank.createIndex(docs, data, { stem: stem });
