@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,16 @@ def use_worker(pages: int) -> bool:
     if setting == "1":
         return True
     return pages >= MIN_PAGES and (os.cpu_count() or 1) >= 2
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """How the worker starts. "fork" where it is safe: a copy of this process, nothing imported again
+    and no script run again. Not where other threads run (`mkdocs serve`): a forked copy can hang on
+    a lock another thread held, so there a fresh interpreter is started ("spawn"), which imports the
+    policy's modules (and the main module, which must then guard its work with `__name__`)."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _check(document: str, inline_hashes: frozenset[str]) -> tuple[str | None, list[str]]:
@@ -58,9 +69,7 @@ class PagePolicyPool:
     """One worker process for the page policy; kept between the builds of one `mkdocs serve`."""
 
     def __init__(self) -> None:
-        # "spawn", not "fork": `mkdocs serve` runs threads, and a forked copy of a threaded process
-        # can hang on a lock some thread held. The worker imports only what the policy needs.
-        self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._executor = ProcessPoolExecutor(max_workers=1, mp_context=_context())
         self._pending: list[tuple[Path, str, str | None, Future[tuple[str | None, list[str]]]]] = []
 
     def submit(self, target: Path, name: str, document: str, inline_hashes: frozenset[str], key: str | None) -> None:
