@@ -187,3 +187,52 @@ def test_the_page_policy_in_a_worker_process_writes_what_one_process_writes(proj
         assert "onerror" not in page and "alert(2)" not in page and 'content="een"' in page
     assert_identical(sites[2], sites[0])
     assert_identical(sites[2], sites[1])
+
+
+def test_every_field_the_theme_reads_of_another_page_is_in_the_template_key():
+    """Only NAV_META of other pages' front matter is in each page's key; a template that reads any
+    other field of another page (nav_item.meta.x, page.next_page.meta.x) would be served stale."""
+    import re
+
+    import material
+
+    from generator.engine.mkdocs.cache import NAV_META
+    from tests.conftest import ROOT
+
+    read = re.compile(r"\b(\w+)\.meta(?:\.(\w+)|\[['\"](\w+)['\"]\])")
+    folders = [Path(material.__file__).parent / "templates", ROOT / "docs/overrides"]
+    found = {}
+    for folder in folders:
+        for template in folder.rglob("*.html"):
+            if "blog" in template.name:
+                continue  # the blog plugin's templates; the site has no blog
+            for owner, field, indexed in read.findall(template.read_text(encoding="utf-8")):
+                if owner not in {"page", "blog", "post", "config"}:
+                    found.setdefault(field or indexed, template.name)
+    assert found, "the scan found nothing: Material's templates moved?"
+    assert set(found) <= set(NAV_META), {f: t for f, t in found.items() if f not in NAV_META}
+
+
+def test_an_edited_description_renders_only_its_own_page_again(project: Path, monkeypatch):
+    """One edited summary (a page's description) must not change the other pages' template keys."""
+    from generator.engine.mkdocs import cache as build_cache
+
+    (project / "mkdocs.yml").write_text(OVERRIDES_YML + "  - Over: over.md\n")
+    (project / "docs/over.md").write_text("---\ndescription: Eerste omschrijving\n---\n\n# Over\n\nTekst.\n")
+    build(project, "cached-1", monkeypatch=monkeypatch)
+    rendered: list[str] = []
+    render = build_cache._CachedTemplate.render
+
+    def counting(self, *args, **kwargs):
+        before = self._cache.store.misses
+        out = render(self, *args, **kwargs)
+        if self._cache.store.misses > before:
+            rendered.append(str(kwargs.get("page") or (args[0].get("page") if args else "")))
+        return out
+
+    monkeypatch.setattr(build_cache._CachedTemplate, "render", counting)
+    (project / "docs/over.md").write_text("---\ndescription: Tweede omschrijving\n---\n\n# Over\n\nTekst.\n")
+    second = build(project, "cached-2", monkeypatch=monkeypatch)
+    assert "Tweede omschrijving" in (second / "over/index.html").read_text()
+    assert len(rendered) == 1 and "over" in rendered[0].lower(), rendered
+    assert_identical(second, build(project, "clean-2", cache=False, monkeypatch=monkeypatch))

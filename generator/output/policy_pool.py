@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,18 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _watch_parent(parent: int) -> None:
+    """In the worker: leave as soon as the process that started it is gone (killed, not shut down:
+    a `mkdocs serve` stopped with SIGTERM never closes its pool, and a worker would wait forever)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="routewijzer-parent-watch", daemon=True).start()
+
+
 def _check(document: str, inline_hashes: frozenset[str]) -> tuple[str | None, list[str]]:
     """In the worker: the cleaned page (None when the policy changed nothing) and what was removed."""
     cleaned, removed = sanitize_page(document, inline_hashes)
@@ -69,7 +82,9 @@ class PagePolicyPool:
     """One worker process for the page policy; kept between the builds of one `mkdocs serve`."""
 
     def __init__(self) -> None:
-        self._executor = ProcessPoolExecutor(max_workers=1, mp_context=_context())
+        self._executor = ProcessPoolExecutor(
+            max_workers=1, mp_context=_context(), initializer=_watch_parent, initargs=(os.getpid(),)
+        )
         self._pending: list[tuple[Path, str, str | None, Future[tuple[str | None, list[str]]]]] = []
 
     def submit(self, target: Path, name: str, document: str, inline_hashes: frozenset[str], key: str | None) -> None:

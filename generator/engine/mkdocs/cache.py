@@ -166,8 +166,8 @@ def _nav_data(items: Any) -> list[Any]:
         elif isinstance(item, Link):
             out.append(["L", item.title, item.url])
         elif isinstance(item, Page):
-            # The theme's navigation also reads other pages' front matter (Material: icon, status).
-            out.append(["P", item.title, item.url, item.file.src_uri, _meta_text(item.meta)])
+            # The theme's navigation also reads other pages' front matter (NAV_META: icon, status, subtitle).
+            out.append(["P", item.title, item.url, item.file.src_uri, _meta_text(_nav_meta(item.meta))])
         else:
             out.append(["?", repr(item)])
     return out
@@ -289,8 +289,11 @@ class BuildCache:
     def begin_templates(self, config: MkDocsConfig, nav: Navigation, files: Files) -> None:
         """Everything every page's template reads besides the page: after all pages are rendered."""
         theme, self._uses_date = theme_digest(config)
+        # Of the other pages, a template shows only what the navigation shows: their address, title
+        # and the front-matter fields in NAV_META. Not all of their front matter: then one edited
+        # summary (a page's description) would render every page again.
         pages = [
-            f"{f.url}\0{f.page.title if f.page else ''}\0{_meta_text(f.page.meta) if f.page else ''}"
+            f"{f.url}\0{f.page.title if f.page else ''}\0{_meta_text(_nav_meta(f.page.meta)) if f.page else ''}"
             for f in files.documentation_pages()
         ]
         self._template_globals = digest(
@@ -420,6 +423,18 @@ class BuildCache:
         cleaned, removed = sanitize_page(document, inline_hashes)
         self.keep_page(key, None if cleaned == document else cleaned, removed)
         return cleaned, removed
+
+
+NAV_META = ("icon", "status", "subtitle")
+"""The front-matter fields of other pages that the theme's templates read (Material's navigation:
+`nav_item.meta.icon`, `.status`, `.subtitle`). tests/test_build_cache.py reads every template for
+`<something>.meta.<field>` about a page other than the current one and fails on a field not listed."""
+
+
+def _nav_meta(meta: Any) -> Any:
+    if not isinstance(meta, dict):
+        return meta
+    return {key: meta[key] for key in NAV_META if key in meta}
 
 
 def _meta_text(meta: Any) -> str:
