@@ -236,3 +236,29 @@ def test_an_edited_description_renders_only_its_own_page_again(project: Path, mo
     assert "Tweede omschrijving" in (second / "over/index.html").read_text()
     assert len(rendered) == 1 and "over" in rendered[0].lower(), rendered
     assert_identical(second, build(project, "clean-2", cache=False, monkeypatch=monkeypatch))
+
+
+def test_compiled_templates_are_kept_apart_when_a_filter_changes_how_it_is_called(tmp_path: Path):
+    """Compiled code calls a filter with or without the render context, as the filter was when the
+    template was compiled; a filter that changes kind must not meet code compiled for the old kind
+    (after an upgrade, `make offline` failed on cached code: 'missing 1 required positional argument')."""
+    import jinja2
+
+    from generator.engine.mkdocs.cache import _MemoryBytecodeCache
+
+    loader = jinja2.DictLoader({"t.html": "<a href='{{ path | rw_page }}'>"})
+
+    def plain(path):
+        return f"{path}index.html"
+
+    @jinja2.pass_context
+    def with_context(context, path):
+        return f"{path}page.html"
+
+    outputs = []
+    for rw_page in (plain, with_context, plain):
+        env = jinja2.Environment(loader=loader, bytecode_cache=_MemoryBytecodeCache(tmp_path / "jinja"))
+        env.filters["rw_page"] = rw_page
+        outputs.append(env.get_template("t.html").render(path="regio/"))
+    assert outputs == ["<a href='regio/index.html'>", "<a href='regio/page.html'>", "<a href='regio/index.html'>"]
+    assert len(list((tmp_path / "jinja").iterdir())) == 2

@@ -455,6 +455,21 @@ def _plain(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
+def _environment_digest(env: jinja2.Environment) -> str:
+    """What compiled template code depends on besides its source: the versions and the plugin's code
+    (constant filters are folded in at compile time), how each filter and test is called (with or
+    without the render context), and the settings that change the generated code."""
+    from jinja2.utils import _PassArg
+
+    def callables(table: dict[str, Any]) -> list[str]:
+        return [f"{name}:{_PassArg.from_obj(func)}" for name, func in sorted(table.items())]
+
+    settings = [repr(env.autoescape), str(env.optimized), str(env.finalize is not None), str(env.is_async)]
+    settings += [*sorted(env.extensions), env.block_start_string, env.variable_start_string, env.comment_start_string]
+    plugin = code_digest("generator.engine.mkdocs.plugin")
+    return digest(_versions(), plugin, *callables(env.filters), "|", *callables(env.tests), "|", *settings)
+
+
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
     """Jinja's compiled templates in memory (one `mkdocs serve`) and, if given a folder, on disk.
 
@@ -462,6 +477,8 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
     """
 
     def __init__(self, folder: Path | None) -> None:
+        self._env: jinja2.Environment | None = None
+        self._env_digest = ""
         self.memory: dict[str, bytes] = {}
         self.disk = jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
         if folder is not None:
@@ -469,6 +486,19 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError:
                 self.disk = None
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        """Jinja files compiled code under the template's name and checks its source; the code also
+        depends on the environment (how each filter is called, constants folded by filters of the
+        plugin's code), so that is part of the key too."""
+        if self._env is not environment:  # one environment per build: its digest once
+            self._env, self._env_digest = environment, _environment_digest(environment)[:16]
+        key = f"{self.get_cache_key(name, filename)}-{self._env_digest}"
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         data = self.memory.get(bucket.key)
