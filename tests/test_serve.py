@@ -66,3 +66,45 @@ def test_serve_reloads_when_data_changes(scratch):
         server.terminate()
         output, _ = server.communicate(timeout=20)
     assert "data/regio/groningen.yaml:4: cbs_code: 'fout' heeft niet de goede vorm" in output
+
+
+def test_ctrl_c_stops_serve_and_its_page_policy_worker_without_a_traceback(scratch):
+    """Ctrl-C reaches the whole terminal group: the server and its page policy worker (forced on here;
+    the real site has one) stop within seconds, and the editor sees no Python traceback."""
+    import signal
+
+    root: Path = scratch()
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "ROUTEWIJZER_PARALLEL": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal gives it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal gives it
+    )
+    url = f"http://127.0.0.1:{port}/regio/groningen/"
+    try:
+        assert wait_for(url, "De jeugdregio Groningen."), "the site was not served"
+        (root / REGION_PATH).write_text(MINI_DATA[REGION_PATH].replace("De jeugdregio Groningen.", "Bewerkt."))
+        assert wait_for(url, "Bewerkt."), "the edit did not show after the rebuild"
+        group = os.getpgid(server.pid)
+        os.killpg(group, signal.SIGINT)
+        output, _ = server.communicate(timeout=20)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.communicate()
+    assert "Traceback" not in output, output[-2000:]
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            break  # nothing left in the group
+        time.sleep(0.2)
+    else:
+        raise AssertionError("a process of the server's group is still running")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -51,7 +52,9 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _watch_parent(parent: int) -> None:
     """In the worker: leave as soon as the process that started it is gone (killed, not shut down:
-    a `mkdocs serve` stopped with SIGTERM never closes its pool, and a worker would wait forever)."""
+    a `mkdocs serve` stopped with SIGTERM never closes its pool, and a worker would wait forever).
+    Ctrl-C is for the parent, which stops the worker itself; the worker ignores it (no traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:
