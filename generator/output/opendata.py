@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -43,11 +44,17 @@ def record_json(entry: Entry, page_url: str) -> dict[str, Any]:
     return {"id": entry.id, "page_url": page_url, **entry.record.model_dump(mode="json", exclude_none=True)}
 
 
+@functools.cache
+def _model_schema(kind: str) -> dict[str, Any]:
+    """pydantic builds a model's JSON Schema anew on every call (most of the open data's build time
+    under `make serve`); the models do not change while the process runs. Callers copy it."""
+    return KINDS[kind].model_json_schema(mode="validation")
+
+
 def download_schema(kind: str, schema_url: str) -> dict[str, Any]:
     """The JSON Schema of `data/<kind>.json`: the wrapper, and each record as the model validates it plus id and url."""
-    record = KINDS[kind].model_json_schema(mode="validation")
+    record = copy.deepcopy(_model_schema(kind))
     defs = record.pop("$defs", {})
-    record = copy.deepcopy(record)
     record["properties"] = {
         "id": {
             "type": "string",

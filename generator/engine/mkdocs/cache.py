@@ -125,6 +125,41 @@ def theme_digest(config: MkDocsConfig) -> tuple[str, bool]:
     return digest(_versions(), *parts), uses_date
 
 
+@functools.cache
+def _packaged_templates(folder: str) -> tuple[str, ...]:
+    """Every file of an installed theme folder, as Jinja names it (read once per process)."""
+    return tuple(jinja2.FileSystemLoader(folder).list_templates())
+
+
+def list_theme_files_once(theme: Any) -> None:
+    """MkDocs lists every file of every theme folder at each build, to find the theme's static files;
+    Material's folder holds thousands of icons, and this was a fifth of a rebuild under `make serve`.
+    An installed theme does not change while the process runs, so its list is read once; the
+    project's own theme folder (docs/overrides) is read every time. Same names, same order."""
+    get_env = theme.get_env
+
+    def env_with_cached_listing() -> jinja2.Environment:
+        env: jinja2.Environment = get_env()
+        loader = env.loader
+        if not isinstance(loader, jinja2.FileSystemLoader):
+            return env
+
+        def list_templates() -> list[str]:
+            found: set[str] = set()
+            for folder in loader.searchpath:
+                root = Path(folder)
+                if "site-packages" in root.parts or "dist-packages" in root.parts:
+                    found.update(_packaged_templates(str(folder)))
+                else:
+                    found.update(jinja2.FileSystemLoader(folder).list_templates())
+            return sorted(found)
+
+        loader.list_templates = list_templates  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = env_with_cached_listing
+
+
 def _files_under(root: str, *, skip_icons: bool = False) -> list[str]:
     found = []
     for folder, dirs, names in os.walk(root):

@@ -82,7 +82,7 @@ from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
 from ...render.structured import LANGUAGE, page_graph, script_text
 from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
-from .cache import BuildCache
+from .cache import BuildCache, list_theme_files_once
 from .offline import OFFLINE_FLAG
 from .warnings import WarningCollector, parse_mkdocs_warning
 
@@ -164,6 +164,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             raise PluginError(
                 f"{count} {'fout' if count == 1 else 'fouten'} in de data gevonden; de site is niet gebouwd."
             ) from None
+        list_theme_files_once(config.theme)
         if cache_enabled():
             if self.cache is None:  # one per process: `mkdocs serve` keeps its plugin between rebuilds
                 folder = self.root / self.config.cache_dir if self.config.cache_dir else None
