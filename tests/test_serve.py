@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import MINI_DATA, REGION_PATH, ROOT
 
@@ -38,18 +39,26 @@ def wait_for(url: str, needle: str, timeout: float = 60) -> bool:
     return False
 
 
-def test_serve_reloads_when_data_changes(scratch):
-    root: Path = scratch()
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
+def start_serve(
+    root: Path, port: int, *, extra_env: dict[str, str] | None = None, **popen: Any
+) -> subprocess.Popen[str]:
+    """`mkdocs serve` of the project at `root` on 127.0.0.1:`port`, its output (text) on stdout."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=root,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        **popen,
     )
+
+
+def test_serve_reloads_when_data_changes(scratch):
+    root: Path = scratch()
+    port = free_port()
+    server = start_serve(root, port)
     url = f"http://127.0.0.1:{port}/regio/groningen/"
     try:
         assert wait_for(url, "De jeugdregio Groningen."), "the site was not served"
@@ -75,14 +84,10 @@ def test_ctrl_c_stops_serve_and_its_page_policy_worker_without_a_traceback(scrat
 
     root: Path = scratch()
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "ROUTEWIJZER_PARALLEL": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+    server = start_serve(
+        root,
+        port,
+        extra_env={"ROUTEWIJZER_PARALLEL": "1"},
         start_new_session=True,  # its own process group, as a terminal gives it
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal gives it
     )
