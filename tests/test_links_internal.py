@@ -88,6 +88,30 @@ def test_check_site_finds_every_kind_of_broken_link(tmp_path):
     ]
 
 
+def test_cached_outcomes_follow_the_whole_site_not_only_the_page(tmp_path):
+    """With the cache, a page is not checked again while it and the site's files and anchors stay
+    the same; an anchor removed from another page, or a file removed, shows on the next check."""
+    from generator.output.cache import ResultCache
+
+    pages = {
+        "index.html": '<a href="regio/#gemeenten">anker</a> <a href="assets/site.css">css</a>',
+        "regio/index.html": '<h2 id="gemeenten">Gemeenten</h2>',
+        "assets/site.css": "body {}",
+    }
+    site = write_site(tmp_path / "one", pages)
+    cache = ResultCache(tmp_path / "cache")
+    assert check_site(site, cache=cache).broken == []
+    cache.finish()
+    assert check_site(site, cache=cache).broken == check_site(site).broken == []
+    assert cache.hits and not cache.misses
+    cache.finish()
+    (site / "regio/index.html").write_text('<h2 id="gemeente">Gemeente</h2>', encoding="utf-8")
+    (site / "assets/site.css").unlink()
+    cached = [(b.page, b.url) for b in check_site(site, cache=cache).broken]
+    assert cached == [(b.page, b.url) for b in check_site(site).broken]
+    assert cached == [("index.html", "regio/#gemeenten"), ("index.html", "assets/site.css")]
+
+
 def test_check_site_follows_absolute_links_into_the_site_itself(tmp_path):
     site = write_site(
         tmp_path,

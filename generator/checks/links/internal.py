@@ -102,7 +102,8 @@ def _shown_page(page: str) -> str:
 def check_site(site_dir: Path, *, site_url: str | None = None, cache: ResultCache | None = None) -> SiteCheck:
     """Every broken internal link and anchor of the site built in `site_dir`.
 
-    `cache` keeps each page's links and ids by the digest of its HTML.
+    `cache` keeps each page's links and ids by the digest of its HTML, and each page's broken links
+    by its HTML and the site's files and anchors.
 
     `site_url` (from mkdocs.yml) lets absolute links into the site itself be checked, as
     MkDocs writes them on 404.html; without it, 404.html is skipped.
@@ -117,19 +118,44 @@ def check_site(site_dir: Path, *, site_url: str | None = None, cache: ResultCach
         scanned[page] = _scan(texts[page], cache)
     ids = {page: result.ids for page, result in scanned.items()}
 
+    # A page's outcome depends on its own HTML and on what exists in the whole site (files and
+    # anchors): with the cache, a page is checked again only when either changed. An edited
+    # summary changes a few pages and no file or anchor, so the other pages are not checked again.
+    site_index = (
+        digest(
+            code_digest(__name__),
+            base_url or "",
+            base_path,
+            *sorted(files),
+            *(f"{page}\0{' '.join(sorted(ids[page]))}" for page in pages),
+        )
+        if cache is not None
+        else ""
+    )
     broken: list[BrokenLink] = []
     links = 0
     for page in pages:
         if page == "404.html" and base_url is None:
             continue
+        key = digest(site_index, page, texts[page]) if cache is not None else ""
+        hit = cache.get("linkcheck", key) if cache is not None else None
+        if hit is not None:
+            links += int(hit[0])
+            broken += [BrokenLink(*item) for item in hit[1]]
+            continue
+        found: list[BrokenLink] = []
         base_dir = page.rpartition("/")[0]
         for link in scanned[page].links:
-            links += 1
             problem = _check_link(files, ids, page, base_dir, link.url, base_url, base_path)
             if problem is not None:
                 reason, target_page, fragment = problem
                 line = line_at(texts[page], link.offset)
-                broken.append(BrokenLink(page, link.url, reason, line, target_page, fragment))
+                found.append(BrokenLink(page, link.url, reason, line, target_page, fragment))
+        links += len(scanned[page].links)
+        broken += found
+        if cache is not None:
+            stored = [[b.page, b.url, b.reason, b.html_line, b.target_page, b.fragment] for b in found]
+            cache.put("linkcheck", key, [len(scanned[page].links), stored])
     return SiteCheck(broken, len(pages), links)
 
 
