@@ -40,12 +40,12 @@ def wait_for(url: str, needle: str, timeout: float = 60) -> bool:
 
 
 def start_serve(
-    root: Path, port: int, *, extra_env: dict[str, str] | None = None, **popen: Any
+    root: Path, port: int, *, strict: bool = False, extra_env: dict[str, str] | None = None, **popen: Any
 ) -> subprocess.Popen[str]:
     """`mkdocs serve` of the project at `root` on 127.0.0.1:`port`, its output (text) on stdout."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", *(["--strict"] if strict else []), "-a", f"127.0.0.1:{port}"],
         cwd=root,
         env=env,
         stdout=subprocess.PIPE,

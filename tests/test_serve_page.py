@@ -6,16 +6,12 @@ is tests/browser/test_serve_errors.py.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
 from typing import Any
 
 from generator.output.serve import PREFIX, ServeState, render_error_page, serve_with_errors
 from generator.problems import Problem
-from tests.conftest import ROOT
 
 PAGE = b"<html><body><h1>Jeugdwet</h1><script>\nvar livereload = function(epoch, requestId) {};\nlivereload(1, 2);\n</script></body></html>"
 
@@ -117,19 +113,11 @@ def test_the_reload_poll_gives_up_after_its_timeout():
 def test_serve_starts_with_broken_data_and_answers_at_once(scratch):
     """Before, `mkdocs serve` exited on bad data at start and hung every request on a bad rebuild."""
     from tests.conftest import MINI_DATA, REGION_PATH
-    from tests.test_serve import fetch, free_port, wait_for
+    from tests.test_serve import fetch, free_port, start_serve, wait_for
 
     root = scratch({REGION_PATH: MINI_DATA[REGION_PATH].replace("cbs_code: JZ01", "cbs_code: fout")})
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server = start_serve(root, port, strict=True)
     url = f"http://127.0.0.1:{port}/regio/groningen/"
     try:
         assert wait_for(url, "1 fout in de data: de site is niet gebouwd"), "no error page"

@@ -7,11 +7,8 @@ ever navigating it: the reloads are the page's own (generator/output/serve.py).
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,17 +18,12 @@ import pytest
 
 from tests.browser.conftest import DESKTOP, new_page
 from tests.conftest import ROOT
+from tests.test_serve import free_port, start_serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REGION = "data/regio/achterhoek.yaml"
 LESSON_DIR = "data/les"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _wait_until_served(url: str, server: subprocess.Popen[str], timeout: float) -> None:
@@ -59,17 +51,9 @@ def served_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     for name in ("data", "docs"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "ROUTEWIJZER_REPO_URL": ""}
-    env["ROUTEWIJZER_SITE_URL"] = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    port = free_port()
+    site_env = {"ROUTEWIJZER_REPO_URL": "", "ROUTEWIJZER_SITE_URL": f"http://127.0.0.1:{port}/"}
+    server = start_serve(root, port, strict=True, extra_env=site_env)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_served(f"{url}/regio/achterhoek/", server, timeout=300)

@@ -106,13 +106,18 @@ def config_digest(config: MkDocsConfig) -> str:
     return digest(*parts)
 
 
+def _is_installed(folder: Path) -> bool:
+    """A theme folder of an installed package (fixed per version), not one of the project's own."""
+    return "site-packages" in folder.parts or "dist-packages" in folder.parts
+
+
 def theme_digest(config: MkDocsConfig) -> tuple[str, bool]:
     """The theme's template files (packaged themes by version) and whether any template reads the build date."""
     parts: list[str] = []
     uses_date = False
     for folder in config.theme.dirs:
         root = Path(folder)
-        packaged = "site-packages" in root.parts or "dist-packages" in root.parts
+        packaged = _is_installed(root)
         parts.append(f"dir {root.as_posix()} {'packaged' if packaged else ''}")
         if packaged:
             uses_date = uses_date or _packaged_uses_date(str(root))
@@ -148,7 +153,7 @@ def list_theme_files_once(theme: Any) -> None:
             found: set[str] = set()
             for folder in loader.searchpath:
                 root = Path(folder)
-                if "site-packages" in root.parts or "dist-packages" in root.parts:
+                if _is_installed(root):
                     found.update(_packaged_templates(str(folder)))
                 else:
                     found.update(jinja2.FileSystemLoader(folder).list_templates())
