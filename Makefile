@@ -9,7 +9,10 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Compiled Python goes to .cache/pycache, not beside the sources: the tree stays clean and no
+# command compiles the generator's modules again on every run.
+unexport PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 
 .DEFAULT_GOAL := help
 
@@ -35,7 +38,7 @@ install: $(STAMP)
 # Build the site and serve it on http://127.0.0.1:8000 with live reload (data/ included).
 .PHONY: serve
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --strict -a $(HOST):$(PORT)
+	$(PY) -m generator serve -a $(HOST):$(PORT)
 
 # Build the site into site/ (strict; a failed build leaves the previous site/ untouched).
 .PHONY: build

@@ -102,7 +102,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     output = io.StringIO()
     link_problems: list[Problem] = []
     placed: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="routewijzer-check-") as tmp:
+    from .output.scratch import scratch_root
+
+    with tempfile.TemporaryDirectory(prefix="routewijzer-check-", dir=scratch_root()) as tmp:
         site = Path(tmp) / "site"
         try:
             with collected.attached(), contextlib.redirect_stderr(output):
@@ -344,6 +346,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    """`make serve`: the site with live reload, data/ included; rebuilds in memory where it can."""
+    from .engine.mkdocs import serve
+
+    serve(Path(args.config), args.dev_addr, strict=not args.no_strict)
+
+
 def _cmd_editor_proxy(args: argparse.Namespace) -> int:
     """The editor's local backend on 127.0.0.1: it saves into data/ of this checkout (docs/editor.md)."""
     from .editor.local_backend import serve_forever
@@ -367,6 +376,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-strict", action="store_true", help="waarschuwingen niet als fout behandelen")
     p.add_argument("-q", "--quiet", action="store_true", help="alleen problemen tonen")
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("serve", help="bouw en toon de site met live herladen (data/ inbegrepen)")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="adres:poort (standaard: 127.0.0.1:8000)")
+    p.add_argument("--no-strict", action="store_true", help="waarschuwingen niet als fout behandelen")
+    p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser("offline", help="bouw de site als bestanden om vanaf schijf te openen, ook als zip")
     p.add_argument("--config", default="mkdocs.yml")

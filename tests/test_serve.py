@@ -42,10 +42,11 @@ def wait_for(url: str, needle: str, timeout: float = 60) -> bool:
 def start_serve(
     root: Path, port: int, *, strict: bool = False, extra_env: dict[str, str] | None = None, **popen: Any
 ) -> subprocess.Popen[str]:
-    """`mkdocs serve` of the project at `root` on 127.0.0.1:`port`, its output (text) on stdout."""
+    """`make serve`'s command (`python -m generator serve`, which becomes `mkdocs serve`) for the
+    project at `root` on 127.0.0.1:`port`, its output (text) on stdout."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *(["--strict"] if strict else []), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "generator", "serve", *([] if strict else ["--no-strict"]), "-a", f"127.0.0.1:{port}"],
         cwd=root,
         env=env,
         stdout=subprocess.PIPE,
@@ -55,13 +56,16 @@ def start_serve(
     )
 
 
-def test_serve_reloads_when_data_changes(scratch):
+def test_serve_reloads_when_data_changes(scratch, tmp_path_factory):
     root: Path = scratch()
+    memory = tmp_path_factory.mktemp("memory")  # stands in for /dev/shm (output/scratch.py)
     port = free_port()
-    server = start_serve(root, port)
+    server = start_serve(root, port, extra_env={"ROUTEWIJZER_SCRATCH": str(memory)})
     url = f"http://127.0.0.1:{port}/regio/groningen/"
     try:
         assert wait_for(url, "De jeugdregio Groningen."), "the site was not served"
+        # Every rebuild writes into the scratch folder, not into the usual temporary folder.
+        assert [p.parent.name for p in memory.glob("mkdocs_*/regio/groningen/index.html")], list(memory.iterdir())
         region = root / REGION_PATH
         region.write_text(MINI_DATA[REGION_PATH].replace("De jeugdregio Groningen.", "Nieuwe samenvatting."))
         assert wait_for(url, "Nieuwe samenvatting."), "the edit did not show after the rebuild"

@@ -1,11 +1,11 @@
 """Benchmarks for `make bench`: figures and ratios measured in the same run, never pass/fail.
 
 The three targets of the editors' loop, each against a baseline measured in the same run with
-the build cache off (ROUTEWIJZER_CACHE=0), in a copy of the project (the checkout is not touched):
+the build cache off (ROUTEWIJZER_CACHE=0) and throwaway sites on disk (ROUTEWIJZER_SCRATCH=0), in a copy of the project (the checkout is not touched):
 
 1. `python -m generator check` on the real data, the editor's way: one record edited before each
    run (target: at most 3 s).
-2. `mkdocs serve`: a record saved, until the served page shows the new text (target: at most 2 s).
+2. `python -m generator serve` (`make serve`): a record saved, until the served page shows the new text (target: at most 2 s).
 3. Synthetic data at 2,000 and 10,000 records: validate + build through the plugin, pages per
    second, peak memory and site bytes; and a plain `mkdocs build` of the very same pages written
    as Markdown files, so the generator's overhead is a ratio (target: at most +10 % at 2,000).
@@ -41,7 +41,8 @@ from generator.load import load_catalog  # noqa: E402
 from generator.render.site import SiteRenderer  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "ROUTEWIJZER_REPO_URL": ""}
-NO_CACHE = {"ROUTEWIJZER_CACHE": "0"}
+NO_CACHE = {"ROUTEWIJZER_CACHE": "0", "ROUTEWIJZER_SCRATCH": "0"}
+"""The baseline: no build cache, and throwaway sites on disk (output/scratch.py)."""
 WITH_CACHE = {"ROUTEWIJZER_CACHE": "1"}
 CHECK_TARGET_S = 3.0
 SERVE_TARGET_S = 2.0
@@ -235,14 +236,14 @@ def _cpu_of(pid: int) -> float:
 
 
 def bench_serve(base: Path, edits: int) -> None:
-    """`mkdocs serve`: seconds from saving a record until the served page shows the change."""
+    """`make serve`: seconds from saving a record until the served page shows the change."""
     results = {}
     for label, env in (("cache off (baseline)", NO_CACHE), ("cache on", WITH_CACHE)):
         project = copy_project(base)
         port = _free_port()
         url = f"http://127.0.0.1:{port}/{EDITED_PAGE}"
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"],  # what `make serve` runs
             cwd=project,
             env={**ENV, **env},
             stdout=subprocess.DEVNULL,

@@ -16,12 +16,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ...output.atomic import uninterrupted
+from ...output.scratch import scratch_root
 from .offline import make_offline
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -73,6 +75,20 @@ def build_into(
                 print(message if "Aborted" not in message else _aborted(message), file=sys.stderr)
             return False
     return True
+
+
+def serve(config_file: Path, address: str, *, strict: bool = True) -> NoReturn:
+    """Become `mkdocs serve` of `config_file` on `address`, rebuilding into a folder in memory when
+    the machine has one (output/scratch.py): MkDocs makes its build folder with `tempfile`, so
+    TMPDIR decides where every rebuild writes its 440 pages."""
+    env = dict(os.environ)
+    scratch = scratch_root(env)
+    if scratch is not None:
+        env["TMPDIR"] = scratch
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", address]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, command + (["--strict"] if strict else []), env)
 
 
 def _aborted(message: str) -> str:
