@@ -114,6 +114,23 @@ def test_result_cache_keeps_one_build_and_survives_damage(tmp_path: Path):
     assert ResultCache(tmp_path).get("s", "a") is None  # a damaged entry is a miss, not a crash
     (tmp_path / "s/a.z").write_bytes(zlib.compress(b"{not json"))
     assert ResultCache(tmp_path).get("s", "a") is None
+    (tmp_path / "s/a.z").write_bytes(b"Z" + zlib.compress(b"{not json"))
+    assert ResultCache(tmp_path).get("s", "a") is None
+    (tmp_path / "s/a.z").write_bytes(b"S\xff\xfe")  # not UTF-8
+    assert ResultCache(tmp_path).get("s", "a") is None
+
+
+def test_a_string_is_stored_as_plain_text_and_read_back_exactly(tmp_path: Path):
+    """Rendered pages (most of the cache) skip JSON and zlib; every other value keeps them."""
+    page = '<!doctype html>\n<p class="x">Één "pagina" \\ met \U0001f600 en \\u00e9</p>'
+    store = ResultCache(tmp_path)
+    store.put("s", "page", page)
+    store.put("s", "list", ["S", "text"])
+    assert (tmp_path / "s/page.z").read_bytes() == b"S" + page.encode("utf-8")
+    assert (tmp_path / "s/list.z").read_bytes()[:1] == b"Z"
+    again = ResultCache(tmp_path)
+    assert again.get("s", "page") == page
+    assert again.get("s", "list") == ["S", "text"]
 
 
 def test_no_cache_when_turned_off(project: Path, monkeypatch):

@@ -28,7 +28,7 @@ from ...output.cache import ResultCache, code_digest, digest
 from ...output.manifest import LinkWarning
 from ...problems import Problem
 from ...yamlfile import LineDict, LineList
-from .scan import Link, ScannedPage, line_at, scan_html
+from .scan import ScannedPage, line_at, scan_html
 
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -102,8 +102,8 @@ def _shown_page(page: str) -> str:
 def check_site(site_dir: Path, *, site_url: str | None = None, cache: ResultCache | None = None) -> SiteCheck:
     """Every broken internal link and anchor of the site built in `site_dir`.
 
-    `cache` keeps each page's links and ids by the digest of its HTML, and each page's broken links
-    by its HTML and the site's files and anchors.
+    `cache` keeps each page's anchors by the digest of its HTML, and each page's broken links by its
+    HTML and the site's files and anchors.
 
     `site_url` (from mkdocs.yml) lets absolute links into the site itself be checked, as
     MkDocs writes them on 404.html; without it, 404.html is skipped.
@@ -112,11 +112,17 @@ def check_site(site_dir: Path, *, site_url: str | None = None, cache: ResultCach
     base_url, base_path = _split_site_url(site_url)
     pages = sorted(f for f in files if f.endswith(".html"))
     texts: dict[str, str] = {}
-    scanned = {}
+    text_keys: dict[str, str] = {}
+    scanned: dict[str, ScannedPage] = {}
+    ids: dict[str, set[str]] = {}
     for page in pages:
         texts[page] = (site_dir / page).read_text(encoding="utf-8", errors="replace")
-        scanned[page] = _scan(texts[page], cache)
-    ids = {page: result.ids for page, result in scanned.items()}
+        if cache is None:
+            scanned[page] = scan_html(texts[page])
+            ids[page] = scanned[page].ids
+        else:
+            text_keys[page] = digest(texts[page])
+            ids[page] = _ids(texts[page], text_keys[page], cache, scanned, page)
 
     # A page's outcome depends on its own HTML and on what exists in the whole site (files and
     # anchors): with the cache, a page is checked again only when either changed. An edited
@@ -137,7 +143,7 @@ def check_site(site_dir: Path, *, site_url: str | None = None, cache: ResultCach
     for page in pages:
         if page == "404.html" and base_url is None:
             continue
-        key = digest(site_index, page, texts[page]) if cache is not None else ""
+        key = digest(site_index, page, text_keys[page]) if cache is not None else ""
         hit = cache.get("linkcheck", key) if cache is not None else None
         if hit is not None:
             links += int(hit[0])
@@ -145,6 +151,8 @@ def check_site(site_dir: Path, *, site_url: str | None = None, cache: ResultCach
             continue
         found: list[BrokenLink] = []
         base_dir = page.rpartition("/")[0]
+        if page not in scanned:
+            scanned[page] = scan_html(texts[page])
         for link in scanned[page].links:
             problem = _check_link(files, ids, page, base_dir, link.url, base_url, base_path)
             if problem is not None:
@@ -159,16 +167,16 @@ def check_site(site_dir: Path, *, site_url: str | None = None, cache: ResultCach
     return SiteCheck(broken, len(pages), links)
 
 
-def _scan(text: str, cache: ResultCache | None) -> ScannedPage:
-    if cache is None:
-        return scan_html(text)
-    key = digest(code_digest("generator.checks.links.scan"), text)
-    hit = cache.get("links", key)
+def _ids(text: str, text_key: str, cache: ResultCache, scanned: dict[str, ScannedPage], page: str) -> set[str]:
+    """The anchors of a page, by the digest of its HTML. Its links are read only when its outcome is
+    not cached (after an edit, a few pages), so only the anchors of every page are kept."""
+    key = digest(code_digest("generator.checks.links.scan"), text_key)
+    hit = cache.get("ids", key)
     if hit is not None:
-        return ScannedPage([Link(*link) for link in hit[0]], set(hit[1]))
-    scanned = scan_html(text)
-    cache.put("links", key, [[[x.tag, x.url, x.offset] for x in scanned.links], sorted(scanned.ids)])
-    return scanned
+        return set(hit)
+    scanned[page] = scan_html(text)
+    cache.put("ids", key, sorted(scanned[page].ids))
+    return scanned[page].ids
 
 
 def _split_site_url(site_url: str | None) -> tuple[str | None, str]:
