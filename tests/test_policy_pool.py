@@ -33,6 +33,19 @@ def test_pages_the_policy_changes_are_rewritten_and_reported(tmp_path: Path):
     assert clean.read_text(encoding="utf-8") == PAGE.format("tekst")
 
 
+def test_other_page_work_runs_in_the_worker_and_its_failure_reaches_the_caller():
+    """Material's search entries are made by the same worker (engine/mkdocs/search_index.py); a job
+    that fails raises at the caller, so the build fails instead of writing an index with a gap."""
+    pool = PagePolicyPool()
+    try:
+        made, failed = pool.run(len, "drie"), pool.run(int, "geen getal")
+        assert made.result(timeout=60) == 4
+        with pytest.raises(ValueError):
+            failed.result(timeout=60)
+    finally:
+        pool.close()
+
+
 def test_the_setting_decides_and_small_sites_stay_in_one_process(monkeypatch):
     monkeypatch.setenv(PARALLEL_ENV, "0")
     assert not use_worker(10_000)
