@@ -115,11 +115,23 @@ def _cmd_check(args: argparse.Namespace) -> int:
         # A strict build that stops on warnings has written every page already.
         readability: list[str] = []
         if (site / "index.html").is_file():
+            from .output.policy_pool import in_background
+
             cache = _check_cache()
+
+            def scores() -> list[str]:
+                notes = _readability_notes(site, catalog, cache)
+                if cache is not None:
+                    cache.finish({"prose"})
+                return notes
+
+            # Readability and the link check read the same pages and nothing of each other: on two
+            # cores the scores are made in a second process meanwhile.
+            readability_later = in_background(scores)
             link_problems, placed = _internal_problems(site, catalog, config, collected.link_warnings(), cache)
-            readability = _readability_notes(site, catalog, cache)
             if cache is not None:
-                cache.finish()
+                cache.finish({"ids", "linkcheck"})
+            readability = readability_later()
     problems = sorted(ignore_problems) + link_problems
     for problem in problems:
         print(problem, file=sys.stderr)

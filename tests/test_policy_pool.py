@@ -3,6 +3,7 @@ and never left behind when the process that started it is killed."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -44,6 +45,28 @@ def test_other_page_work_runs_in_the_worker_and_its_failure_reaches_the_caller()
             failed.result(timeout=60)
     finally:
         pool.close()
+
+
+@pytest.mark.parametrize("parallel", ["0", "1"])
+def test_background_work_returns_its_result_or_raises_its_error(parallel):
+    """`make check` scores readability in a forked copy while it checks links; forced off, in line.
+    Run in a fresh process: a fork needs a process without other threads, which pytest's is not."""
+    script = (
+        "import os\n"
+        "from generator.output.policy_pool import in_background\n"
+        "here = os.getpid()\n"
+        "print('forked' if in_background(os.getpid)() != here else 'in line')\n"
+        "def fails():\n"
+        "    raise ValueError('kapot')\n"
+        "try:\n"
+        "    in_background(fails)()\n"
+        "except ValueError as exc:\n"
+        "    print('raised', exc)\n"
+    )
+    env = {**os.environ, PARALLEL_ENV: parallel, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["forked" if parallel == "1" else "in line", "raised kapot"]
 
 
 def test_the_setting_decides_and_small_sites_stay_in_one_process(monkeypatch):

@@ -49,9 +49,55 @@ def _context() -> multiprocessing.context.BaseContext:
     and no script run again. Not where other threads run (`mkdocs serve`): a forked copy can hang on
     a lock another thread held, so there a fresh interpreter is started ("spawn"), which imports the
     policy's modules (and the main module, which must then guard its work with `__name__`)."""
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+    if _forkable():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+def in_background(job: Callable[[], T]) -> Callable[[], T]:
+    """Start `job` in a forked copy of this process and return a function that waits for its result.
+
+    For independent work after a build (`make check` scores readability while it checks links).
+    Where no worker would be used, or a fork is not safe (other threads running, no fork on this
+    system), `job` runs here and now. What `job` raises is raised by the waiting function; its
+    result must be picklable."""
+    if not use_worker(MIN_PAGES) or not _forkable():
+        result = job()
+        return lambda: result
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            outcome: tuple[bool, Any] = (True, job())
+        except BaseException as exc:  # handed to the parent, which raises it
+            outcome = (False, exc)
+        try:
+            send.send(outcome)
+        except Exception as exc:  # an exception that cannot be pickled: its text still arrives
+            send.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+    process = context.Process(target=child, name="routewijzer-background", daemon=True)
+    process.start()
+    send.close()
+
+    def wait() -> T:
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            raise RuntimeError(f"het achtergrondproces stopte onverwacht (code {process.exitcode})") from None
+        finally:
+            process.join()
+            receive.close()
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    return wait
+
+
+def _forkable() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _watch_parent(parent: int) -> None:
@@ -133,9 +179,11 @@ class PagePolicyPool:
         self._pending = []
         self._jobs = []
 
-    def close(self) -> None:
+    def close(self, *, wait: bool = False) -> None:
+        """Stop the worker. `wait`: until it and the pool's threads are gone (after a one-off build,
+        so that the process may fork again: `in_background`)."""
         self.discard()
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor.shutdown(wait=wait, cancel_futures=True)
 
 
-__all__ = ["MIN_PAGES", "PARALLEL_ENV", "Checked", "PagePolicyPool", "use_worker"]
+__all__ = ["MIN_PAGES", "PARALLEL_ENV", "Checked", "PagePolicyPool", "in_background", "use_worker"]

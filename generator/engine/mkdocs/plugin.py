@@ -526,7 +526,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
 
     def on_shutdown(self) -> None:
         if self._worker is not None:
-            self._worker.close()
+            self._worker.close(wait=not self.is_serve)
             self._worker = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
