@@ -20,6 +20,9 @@ class Entry:
     record: Record
     data: LineDict = field(repr=False, compare=False)
     """The parsed YAML, kept for line look-ups in later checks."""
+    fingerprint: str = field(default="", repr=False, compare=False)
+    """A SHA-256 of the file's bytes: equal for the same record (results made from the record
+    alone can be kept under it); empty when unknown."""
 
     @property
     def key(self) -> str:

@@ -7,6 +7,7 @@ loaded or reported. `load_history` reads what changed in data/ from git.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -302,7 +303,7 @@ def _parse_entry(kind: str, path: Path, rel: str, raw: bytes, style: StyleChecke
         raise DataError([*unfilled, *layout, *invalid]) from None
     if unfilled or layout:
         raise DataError([*unfilled, *layout])
-    return Entry(kind, path.stem, rel, record, data)
+    return Entry(kind, path.stem, rel, record, data, hashlib.sha256(raw).hexdigest())
 
 
 def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:

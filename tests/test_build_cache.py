@@ -56,6 +56,9 @@ def test_cached_builds_equal_clean_builds_after_each_kind_of_change(project: Pat
     region.write_text(MINI_DATA[REGION_PATH].replace("De jeugdregio Groningen.", "Nieuwe samenvatting."))
     edited = build(project, "cached-3", monkeypatch=monkeypatch)
     assert "Nieuwe samenvatting." in (edited / "regio/groningen/index.html").read_text()
+    # Open data is kept per kind by its records' bytes: the edited kind's download changes.
+    assert cached(project, "opendata") >= 2
+    assert "Nieuwe samenvatting." in (edited / "data/regio.json").read_text()
     assert_identical(edited, build(project, "clean-3", cache=False, monkeypatch=monkeypatch))
 
     # A theme template: every page changes.

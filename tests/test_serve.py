@@ -117,3 +117,31 @@ def test_ctrl_c_stops_serve_and_its_page_policy_worker_without_a_traceback(scrat
         time.sleep(0.2)
     else:
         raise AssertionError("a process of the server's group is still running")
+
+
+def test_the_server_polls_the_same_paths_more_often(tmp_path: Path):
+    """MkDocs polls every 0.5 s; `make serve` makes the observer again with 0.2 s before it starts,
+    keeping every path MkDocs watched (engine/mkdocs/watching.py)."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.engine.mkdocs.watching import POLL_INTERVAL_S, poll_every
+
+    for name in ("docs", "data"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path))
+    server.watch(str(tmp_path / "docs"))
+    server.watch(str(tmp_path / "docs"))  # counted twice, as MkDocs counts repeated watches
+    server.watch(str(tmp_path / "mkdocs.yml"), recursive=False)
+    before = {(e.watch.path, e.watch.is_recursive) for e in server.observer.emitters}
+    assert server.observer.timeout == 0.5
+
+    poll_every(server)
+    server.watch(str(tmp_path / "data"))
+    assert server.observer.timeout == POLL_INTERVAL_S
+    after = {(e.watch.path, e.watch.is_recursive) for e in server.observer.emitters}
+    assert after == before | {(str(tmp_path / "data"), True)}
+    assert {e.timeout for e in server.observer.emitters} == {POLL_INTERVAL_S}
+    server.unwatch(str(tmp_path / "docs"))  # the second watch of docs/ still holds
+    assert str(tmp_path / "docs") in {e.watch.path for e in server.observer.emitters}
+    server.server_close()

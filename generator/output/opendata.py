@@ -21,6 +21,7 @@ import functools
 import hashlib
 import io
 import json
+import pkgutil
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -28,6 +29,7 @@ from typing import Any
 from ..catalog import Catalog, Entry
 from ..model import KIND_BY_FOLDER, KIND_LABELS, KIND_ORDER, KINDS, Contact, Law, Region, Term, Unknown
 from ..render.opendata import CATALOGUE, CSV_KINDS, PAGE_PATH, Licence, csv_path, json_path, schema_path
+from .cache import ResultCache, code_digest, digest
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -160,18 +162,53 @@ def open_data_files(
     licence: Licence,
     built: date,
     contact_page: str = "index.md",
+    store: ResultCache | None = None,
 ) -> dict[str, str]:
     """Site path → text of every download, its schema and the catalogue. `url_of` turns a site path
     (a page's `.md` path or a file's path) into its absolute URL; `contact_page` says how to reach
-    the editors (the catalogue's contact point)."""
+    the editors (the catalogue's contact point). `store` keeps each kind's files by its records'
+    bytes, so an edit makes only its own kind's files again."""
     files: dict[str, str] = {}
     datasets = []
     for kind in KIND_ORDER:
         entries = catalog.of_kind(kind)
-        records = [record_json(e, url_of(f"{kind}/{e.id}.md")) for e in entries]
-        version = _version(records)
-        files[schema_path(kind)] = _dump(download_schema(kind, url_of(schema_path(kind))))
-        files[json_path(kind)] = _dump(
+        made, version = _kind_files(kind, entries, url_of=url_of, licence=licence, built=built, store=store)
+        files.update(made)
+        reviewed = [e.record.reviewed for e in entries if e.record.reviewed]
+        modified = max(reviewed) if reviewed else None
+        datasets.append(_dataset(kind, version, modified, url_of, site_name, licence, url_of(contact_page)))
+    files[CATALOGUE] = _dump(_catalogue(datasets, url_of, site_name, licence, built, url_of(contact_page)))
+    return files
+
+
+def _kind_files(
+    kind: str,
+    entries: list[Entry],
+    *,
+    url_of: Callable[[str], str],
+    licence: Licence,
+    built: date,
+    store: ResultCache | None,
+) -> tuple[dict[str, str], str]:
+    """The schema, JSON and (for flat kinds) CSV of one kind, and its version."""
+    key = None
+    if store is not None and all(e.fingerprint for e in entries):
+        key = digest(
+            _code_digest(),
+            kind,
+            built.isoformat(),
+            licence.url,
+            url_of(schema_path(kind)),
+            *(f"{e.id}\0{url_of(f'{kind}/{e.id}.md')}\0{e.fingerprint}" for e in entries),
+        )
+        hit = store.get("opendata", key)
+        if isinstance(hit, list) and len(hit) == 2 and isinstance(hit[0], dict) and isinstance(hit[1], str):
+            return hit[0], hit[1]
+    records = [record_json(e, url_of(f"{kind}/{e.id}.md")) for e in entries]
+    version = _version(records)
+    files = {
+        schema_path(kind): _dump(download_schema(kind, url_of(schema_path(kind)))),
+        json_path(kind): _dump(
             {
                 "kind": kind,
                 "title": KIND_LABELS[kind][1],
@@ -181,14 +218,24 @@ def open_data_files(
                 "schema": url_of(schema_path(kind)),
                 "records": records,
             }
-        )
-        if kind in CSV_KINDS:
-            files[csv_path(kind)] = render_csv(kind, entries, url_of)
-        reviewed = [e.record.reviewed for e in entries if e.record.reviewed]
-        modified = max(reviewed) if reviewed else None
-        datasets.append(_dataset(kind, version, modified, url_of, site_name, licence, url_of(contact_page)))
-    files[CATALOGUE] = _dump(_catalogue(datasets, url_of, site_name, licence, built, url_of(contact_page)))
-    return files
+        ),
+    }
+    if kind in CSV_KINDS:
+        files[csv_path(kind)] = render_csv(kind, entries, url_of)
+    if store is not None and key is not None:
+        store.put("opendata", key, [files, version])
+    return files, version
+
+
+@functools.cache
+def _code_digest() -> str:
+    """This module, the models whose dumps and schemas it writes, and pydantic's version."""
+    from importlib.metadata import version
+
+    from .. import model
+
+    models = sorted(f"{model.__name__}.{m.name}" for m in pkgutil.iter_modules(model.__path__))
+    return digest(code_digest(__name__, "generator.render.opendata", model.__name__, *models), version("pydantic"))
 
 
 # --------------------------------------------------------------------------- DCAT-AP-NL 3.0

@@ -86,6 +86,7 @@ from .cache import BuildCache, list_theme_files_once
 from .offline import OFFLINE_FLAG
 from .search_index import index_search
 from .warnings import WarningCollector, parse_mkdocs_warning
+from .watching import poll_every
 
 SHARE_IMAGE = "assets/images/routewijzer-delen.png"
 """The link-preview image (docs/assets/images/, drawn by scripts/make_share_image.py): 1200 × 630."""
@@ -301,6 +302,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             licence=licence,
             built=build_date(),
             contact_page="over.md" if "over.md" in self.urls else "index.md",
+            store=self.cache.store if self.cache is not None else None,
         )
         if config.site_url:
             downloads[ROBOTS_PATH] = robots_txt(config.site_url)
@@ -532,6 +534,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if not self.config.enabled:
             return server
+        poll_every(server)
         server.watch(str(self.root / self.config.data_dir))
         # The first build has just finished (it never fails on bad data while serving).
         self.serve_state.finished(self.data_problems)
