@@ -27,6 +27,7 @@ from .model import KINDS, SLUG_RE
 from .model.walk import iter_models
 from .problems import DataError, Problem, did_you_mean, dotted
 from .validate import validate_catalog
+from .yamlcache import ParsedTrees
 from .yamlfile import LineDict, LineList, YamlProblem, field_at, line_of, parse_yaml
 from .yamlstyle import CONFIG_FILE, StyleChecker
 
@@ -224,10 +225,13 @@ def _placeholders(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[str, 
                 yield from _placeholders(item, (*loc, i))
 
 
-def load_entry(kind: str, path: Path, root: Path, style: StyleChecker | None = None) -> Entry:
+def load_entry(
+    kind: str, path: Path, root: Path, style: StyleChecker | None = None, trees: ParsedTrees | None = None
+) -> Entry:
     """Parse and validate one record file; raises DataError for that file.
 
     With `style`, the layout rules of `.yamllint.yaml` are checked too (only for a file that parses).
+    With `trees`, a file parsed in an earlier run is not parsed again (generator/yamlcache.py).
     """
     rel = path.relative_to(root).as_posix()
     try:
@@ -258,11 +262,13 @@ def load_entry(kind: str, path: Path, root: Path, style: StyleChecker | None = N
         # every rebuild): the same outcome, without parsing and validating again.
         if style is not None:
             style.seen(raw)  # or the next save would drop this file's findings from the disk cache
+        if trees is not None:
+            trees.seen(raw)
         if isinstance(known[2], Entry):
             return known[2]
         raise DataError(list(known[2]))
     try:
-        entry = _parse_entry(kind, path, rel, raw, style)
+        entry = _parse_entry(kind, path, rel, raw, style, trees)
     except DataError as exc:
         _LOADED[memo] = (raw, today, tuple(exc.problems))
         raise
@@ -275,9 +281,11 @@ _LOADED: dict[tuple[str, str, str, bytes], tuple[bytes, date, Entry | tuple[Prob
 models, safe to share between builds)."""
 
 
-def _parse_entry(kind: str, path: Path, rel: str, raw: bytes, style: StyleChecker | None) -> Entry:
+def _parse_entry(
+    kind: str, path: Path, rel: str, raw: bytes, style: StyleChecker | None, trees: ParsedTrees | None
+) -> Entry:
     try:
-        data = parse_yaml(raw)
+        data = trees.parse(raw) if trees is not None else parse_yaml(raw)
     except YamlProblem as exc:
         raise DataError([Problem(rel, exc.line, dotted(exc.loc), exc.message)]) from None
     unfilled = [Problem(rel, line, where, "nog niet ingevuld: vervang 'VUL-IN'") for where, line in _placeholders(data)]
@@ -322,18 +330,21 @@ def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
         style = StyleChecker.for_project(root)
     except ValueError as exc:
         raise DataError([Problem(CONFIG_FILE, 1, "", str(exc))]) from None
+    trees = ParsedTrees.for_project(root)
     for item in _iter_record_files(data_dir, root):
         if isinstance(item, Problem):
             problems.append(item)
             continue
         kind, path = item
         try:
-            catalog.add(load_entry(kind, path, root, style))
+            catalog.add(load_entry(kind, path, root, style, trees))
         except DataError as exc:
             problems.extend(exc.problems)
             broken.add(f"{kind}/{path.stem}")
     if style is not None:
         style.save()
+    if trees is not None:
+        trees.save()
     problems.extend(validate_catalog(catalog, broken))
     if problems:
         raise DataError(problems)

@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "generator.characters": 0,
     "generator.yamlfile": 1,
     "generator.yamlstyle": 1,
+    "generator.yamlcache": 2,
     "generator.model": 2,
     "generator.catalog": 3,
     "generator.validate": 4,

@@ -22,6 +22,7 @@ import hashlib
 import io
 import json
 import pkgutil
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -232,10 +233,9 @@ def _code_digest() -> str:
     """This module, the models whose dumps and schemas it writes, and pydantic's version."""
     from importlib.metadata import version
 
-    from .. import model
-
-    models = sorted(f"{model.__name__}.{m.name}" for m in pkgutil.iter_modules(model.__path__))
-    return digest(code_digest(__name__, "generator.render.opendata", model.__name__, *models), version("pydantic"))
+    package = sys.modules[KINDS[KIND_ORDER[0]].__module__.rpartition(".")[0]]  # generator.model
+    models = sorted(f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__))
+    return digest(code_digest(__name__, "generator.render.opendata", package.__name__, *models), version("pydantic"))
 
 
 # --------------------------------------------------------------------------- DCAT-AP-NL 3.0
