@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -97,7 +98,11 @@ def in_background(job: Callable[[], T]) -> Callable[[], T]:
 
 
 def _forkable() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    """A fork without exec is safe here: a system that has it (not macOS, where system libraries may
+    not survive one) and no other thread running."""
+    return (
+        sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    )
 
 
 def _watch_parent(parent: int) -> None:
