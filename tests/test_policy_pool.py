@@ -34,19 +34,6 @@ def test_pages_the_policy_changes_are_rewritten_and_reported(tmp_path: Path):
     assert clean.read_text(encoding="utf-8") == PAGE.format("tekst")
 
 
-def test_other_page_work_runs_in_the_worker_and_its_failure_reaches_the_caller():
-    """Material's search entries are made by the same worker (engine/mkdocs/search_index.py); a job
-    that fails raises at the caller, so the build fails instead of writing an index with a gap."""
-    pool = PagePolicyPool()
-    try:
-        made, failed = pool.run(len, "drie"), pool.run(int, "geen getal")
-        assert made.result(timeout=60) == 4
-        with pytest.raises(ValueError):
-            failed.result(timeout=60)
-    finally:
-        pool.close()
-
-
 @pytest.mark.parametrize("parallel", ["0", "1"])
 def test_background_work_returns_its_result_or_raises_its_error(parallel):
     """`make check` scores readability in a forked copy while it checks links; forced off, in line.

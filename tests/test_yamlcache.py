@@ -46,9 +46,9 @@ def test_every_real_record_comes_back_from_the_cache_as_parsed(tmp_path: Path):
 
 def test_dates_times_numbers_and_nesting_survive(tmp_path: Path):
     raw = (
-        "title: x\ndatum: 2026-12-06\ntijd: 2001-12-14t21:59:43.10-05:00\ngetal: 3\nkomma: 1.5\nja: true\n"
-        "leeg:\nlijst:\n  - a: 1\n    b: [1, 2]\n  - tekst\n"
-    ).encode()
+        b"title: x\ndatum: 2026-12-06\ntijd: 2001-12-14t21:59:43.10-05:00\ngetal: 3\nkomma: 1.5\nja: true\n"
+        b"leeg:\nlijst:\n  - a: 1\n    b: [1, 2]\n  - tekst\n"
+    )
     store = ParsedTrees(tmp_path / "parsed.json")
     store.parse(raw)
     store.save()
@@ -109,7 +109,7 @@ def test_a_damaged_entry_is_parsed_again(tmp_path: Path):
     store.parse(raw)
     store.save()
     stored = json.loads((tmp_path / "parsed.json").read_text())
-    stored["trees"] = {key: '{"\\u0000map": [1]}' for key in stored["trees"]}
+    stored["trees"] = dict.fromkeys(stored["trees"], '{"\\u0000map": [1]}')
     (tmp_path / "parsed.json").write_text(json.dumps(stored))
     same_tree(ParsedTrees(tmp_path / "parsed.json").parse(raw), parse_yaml(raw))
 

@@ -144,20 +144,10 @@ class PagePolicyPool:
             max_workers=1, mp_context=_context(), initializer=_watch_parent, initargs=(os.getpid(),)
         )
         self._pending: list[tuple[Path, str, str | None, Future[tuple[str | None, list[str]]]]] = []
-        self._jobs: list[Future[Any]] = []
 
     def submit(self, target: Path, name: str, document: str, inline_hashes: frozenset[str], key: str | None) -> None:
         """Check the page written (or about to be written) at `target`; `key` is its cache key, if any."""
         self._pending.append((target, name, key, self._executor.submit(_check, document, inline_hashes)))
-
-    def run(self, job: Callable[..., T], *args: Any) -> Future[T]:
-        """Any other pure work of one page in the same worker, after what was handed in before.
-
-        `job` must be importable by its name (a spawned worker imports it). Its result, or what
-        it raised, comes from the future; `discard` cancels it when the build fails."""
-        future = self._executor.submit(job, *args)
-        self._jobs.append(future)
-        return future
 
     def collect(self) -> list[Checked]:
         """Wait for every page handed in, write the pages the policy changed, and return all outcomes.
@@ -165,7 +155,6 @@ class PagePolicyPool:
         Raises whatever the worker raised (the build then fails, as it would in one process).
         """
         pending, self._pending = self._pending, []
-        self._jobs = []  # their callers wait for them
         checked = []
         for target, name, key, future in pending:
             cleaned, removed = future.result()
@@ -179,10 +168,7 @@ class PagePolicyPool:
         """A failed build: forget what is still waiting."""
         for *_, future in self._pending:
             future.cancel()
-        for job in self._jobs:
-            job.cancel()
         self._pending = []
-        self._jobs = []
 
     def close(self, *, wait: bool = False) -> None:
         """Stop the worker. `wait`: until it and the pool's threads are gone (after a one-off build,

@@ -64,7 +64,7 @@ _STANDARD_CONTEXT = frozenset(
 
 
 @functools.cache
-def engine_versions() -> str:
+def _versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     found = [VERSION, code_digest(__name__), sys.version, mkdocs.__version__, markdown.__version__, jinja2.__version__]
@@ -127,7 +127,7 @@ def theme_digest(config: MkDocsConfig) -> tuple[str, bool]:
             uses_date = uses_date or b"build_date_utc" in text
             parts.append(rel)
             parts.append(text.decode("utf-8", "replace"))
-    return digest(engine_versions(), *parts), uses_date
+    return digest(_versions(), *parts), uses_date
 
 
 @functools.cache
@@ -185,15 +185,15 @@ def _packaged_uses_date(root: str) -> bool:
     )
 
 
-def toc_data(items: Any) -> list[Any]:
-    return [[item.title, item.id, item.level, toc_data(item.children)] for item in items]
+def _toc_data(items: Any) -> list[Any]:
+    return [[item.title, item.id, item.level, _toc_data(item.children)] for item in items]
 
 
-def toc_from(data: list[Any]) -> list[AnchorLink]:
+def _toc_from(data: list[Any]) -> list[AnchorLink]:
     links = []
     for title, id_, level, children in data:
         link = AnchorLink(title, id_, level)
-        link.children = toc_from(children)
+        link.children = _toc_from(children)
         links.append(link)
     return links
 
@@ -266,7 +266,7 @@ class BuildCache:
                 self._markdown_settings = ""
             else:
                 self._markdown_settings = digest(
-                    engine_versions(),
+                    _versions(),
                     canonical(config["markdown_extensions"]),
                     canonical(config["mdx_configs"]),
                     canonical(config["validation"]),
@@ -297,7 +297,7 @@ class BuildCache:
             key,
             {
                 "content": page.content,
-                "toc": toc_data(page.toc),
+                "toc": _toc_data(page.toc),
                 "title": page._title_from_render,
                 "anchors": sorted(page.present_anchor_ids or ()),
                 "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
@@ -310,7 +310,7 @@ class BuildCache:
         for name, level, message in hit["log"]:
             logging.getLogger(name).log(level, message)
         page.content = hit["content"]
-        toc = toc_from(hit["toc"])
+        toc = _toc_from(hit["toc"])
         if toc:
             toc[0].active = True  # type: ignore[attr-defined]  # as mkdocs.structure.toc.get_toc does
         page.toc = TableOfContents(toc)
@@ -355,13 +355,11 @@ class BuildCache:
             if key == "build_date_utc" and not self._uses_date:
                 continue
             try:
-                parts.append(
-                    f"{key}={json.dumps(context[key], sort_keys=True, ensure_ascii=False, default=plain_value)}"
-                )
+                parts.append(f"{key}={json.dumps(context[key], sort_keys=True, ensure_ascii=False, default=_plain)}")
             except TypeError:
                 return None  # a value that cannot be written down exactly: do not cache this page
         try:
-            meta = json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=plain_value)
+            meta = json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=_plain)
         except TypeError:
             return None
 
@@ -378,7 +376,7 @@ class BuildCache:
             str(page.is_homepage),
             meta,
             page.content or "",
-            json.dumps(toc_data(page.toc), ensure_ascii=False),
+            json.dumps(_toc_data(page.toc), ensure_ascii=False),
             neighbour(page.previous_page),
             neighbour(page.next_page),
             "\0".join(f"{a.title}" for a in page.ancestors),
@@ -404,6 +402,42 @@ class BuildCache:
 
         env.get_template = cached_get_template  # type: ignore[method-assign]
         return env
+
+    # ---- Material's search index
+
+    def wrap_search(self, config: MkDocsConfig) -> None:
+        """Material's search plugin indexes each page by parsing its HTML; reuse its entries for the same page."""
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(plugin, "search_index", None)
+        add = getattr(index, "add_entry_from_context", None)
+        entries = getattr(index, "entries", None)
+        if plugin is None or index is None or add is None or not isinstance(entries, list):
+            return
+        settings = digest(_versions(), canonical(dict(plugin.config)))
+
+        def cached_add(page: Page) -> None:
+            try:
+                meta = json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=_plain)
+            except TypeError:
+                add(page)
+                return
+            key = digest(
+                settings,
+                page.url,
+                str(page.title),
+                meta,
+                page.content or "",
+                json.dumps(_toc_data(page.toc), ensure_ascii=False),
+            )
+            hit = self.store.get("search", key)
+            if isinstance(hit, list):
+                entries.extend(hit)
+                return
+            before = len(entries)
+            add(page)
+            self.store.put("search", key, entries[before:])
+
+        index.add_entry_from_context = cached_add
 
     # ---- the page policy
 
@@ -445,12 +479,12 @@ def _nav_meta(meta: Any) -> Any:
 
 def _meta_text(meta: Any) -> str:
     try:
-        return json.dumps(meta, sort_keys=True, ensure_ascii=False, default=plain_value)
+        return json.dumps(meta, sort_keys=True, ensure_ascii=False, default=_plain)
     except TypeError:
         return f"unkeyable {os.urandom(16).hex()}"  # never equal to anything: a miss, never a wrong hit
 
 
-def plain_value(value: Any) -> Any:
+def _plain(value: Any) -> Any:
     """JSON for the few non-JSON values of a context or page meta that can be written down exactly."""
     import datetime
 
@@ -473,7 +507,7 @@ def _environment_digest(env: jinja2.Environment) -> str:
     settings = [repr(env.autoescape), str(env.optimized), str(env.finalize is not None), str(env.is_async)]
     settings += [*sorted(env.extensions), env.block_start_string, env.variable_start_string, env.comment_start_string]
     plugin = code_digest("generator.engine.mkdocs.plugin")
-    return digest(engine_versions(), plugin, *callables(env.filters), "|", *callables(env.tests), "|", *settings)
+    return digest(_versions(), plugin, *callables(env.filters), "|", *callables(env.tests), "|", *settings)
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):

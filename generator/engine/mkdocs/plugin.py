@@ -84,7 +84,6 @@ from ...render.structured import LANGUAGE, page_graph, script_text
 from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
 from .cache import BuildCache, list_theme_files_once
 from .offline import OFFLINE_FLAG
-from .search_index import index_search
 from .warnings import WarningCollector, parse_mkdocs_warning
 from .watching import poll_every
 
@@ -373,10 +372,10 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         # Theme partials name pages by their directory-style path ('snel-weg/'); `rw_page` turns that
         # into the page's real URL, which is 'snel-weg.html' in the offline copy (pages as files).
         env.filters["rw_page"] = page_filter({_directory_path(f.src_uri): f.url for f in files.documentation_pages()})
-        index_search(config, store=self.cache.store if self.cache is not None else None, pool=self.policy_pool)
         if self.cache is None or self.nav is None:
             return env
         self.cache.begin_templates(config, self.nav, files)
+        self.cache.wrap_search(config)
         return self.cache.wrap(env)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
