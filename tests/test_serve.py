@@ -12,6 +12,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import MINI_DATA, REGION_PATH, ROOT
 
 
@@ -79,19 +81,25 @@ def test_serve_reloads_when_data_changes(scratch, tmp_path_factory):
         server.terminate()
         output, _ = server.communicate(timeout=20)
     assert "data/regio/groningen.yaml:4: cbs_code: 'fout' heeft niet de goede vorm" in output
+    # Stopped with SIGTERM, as with Ctrl-C: its build folder (in memory) is gone, no traceback.
+    assert not list(memory.glob("mkdocs_*")), list(memory.iterdir())
+    assert "Traceback" not in output
 
 
-def test_ctrl_c_stops_serve_and_its_page_policy_worker_without_a_traceback(scratch):
-    """Ctrl-C reaches the whole terminal group: the server and its page policy worker (forced on here;
-    the real site has one) stop within seconds, and the editor sees no Python traceback."""
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_a_stopped_serve_leaves_no_process_no_traceback_and_no_build_folder(scratch, tmp_path_factory, stop):
+    """Ctrl-C (SIGINT), a process manager (SIGTERM) or a closed terminal (SIGHUP) reach the whole
+    group: the server and its page policy worker (forced on here; the real site has one) stop within
+    seconds, the editor sees no Python traceback, and the build folder in memory is removed."""
     import signal
 
     root: Path = scratch()
+    memory = tmp_path_factory.mktemp("memory")
     port = free_port()
     server = start_serve(
         root,
         port,
-        extra_env={"ROUTEWIJZER_PARALLEL": "1"},
+        extra_env={"ROUTEWIJZER_PARALLEL": "1", "ROUTEWIJZER_SCRATCH": str(memory)},
         start_new_session=True,  # its own process group, as a terminal gives it
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal gives it
     )
@@ -101,7 +109,7 @@ def test_ctrl_c_stops_serve_and_its_page_policy_worker_without_a_traceback(scrat
         (root / REGION_PATH).write_text(MINI_DATA[REGION_PATH].replace("De jeugdregio Groningen.", "Bewerkt."))
         assert wait_for(url, "Bewerkt."), "the edit did not show after the rebuild"
         group = os.getpgid(server.pid)
-        os.killpg(group, signal.SIGINT)
+        os.killpg(group, getattr(signal, stop))
         output, _ = server.communicate(timeout=20)
     finally:
         if server.poll() is None:
@@ -117,14 +125,15 @@ def test_ctrl_c_stops_serve_and_its_page_policy_worker_without_a_traceback(scrat
         time.sleep(0.2)
     else:
         raise AssertionError("a process of the server's group is still running")
+    assert not list(memory.glob("mkdocs_*")), list(memory.iterdir())
 
 
 def test_the_server_polls_the_same_paths_more_often(tmp_path: Path):
     """MkDocs polls every 0.5 s; `make serve` makes the observer again with 0.2 s before it starts,
-    keeping every path MkDocs watched (engine/mkdocs/watching.py)."""
+    keeping every path MkDocs watched (engine/mkdocs/serving.py)."""
     from mkdocs.livereload import LiveReloadServer
 
-    from generator.engine.mkdocs.watching import POLL_INTERVAL_S, poll_every
+    from generator.engine.mkdocs.serving import POLL_INTERVAL_S, poll_every
 
     for name in ("docs", "data"):
         (tmp_path / name).mkdir()
@@ -132,11 +141,11 @@ def test_the_server_polls_the_same_paths_more_often(tmp_path: Path):
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path))
     server.watch(str(tmp_path / "docs"))
     server.watch(str(tmp_path / "docs"))  # counted twice, as MkDocs counts repeated watches
-    server.watch(str(tmp_path / "mkdocs.yml"), recursive=False)
+    server.watch(str(tmp_path / "mkdocs.yml"))  # a file: watchdog watches its folder, not below it
     before = {(e.watch.path, e.watch.is_recursive) for e in server.observer.emitters}
     assert server.observer.timeout == 0.5
 
-    poll_every(server)
+    poll_every(server, [str(tmp_path / "docs"), str(tmp_path / "mkdocs.yml")])
     server.watch(str(tmp_path / "data"))
     assert server.observer.timeout == POLL_INTERVAL_S
     after = {(e.watch.path, e.watch.is_recursive) for e in server.observer.emitters}
@@ -144,4 +153,23 @@ def test_the_server_polls_the_same_paths_more_often(tmp_path: Path):
     assert {e.timeout for e in server.observer.emitters} == {POLL_INTERVAL_S}
     server.unwatch(str(tmp_path / "docs"))  # the second watch of docs/ still holds
     assert str(tmp_path / "docs") in {e.watch.path for e in server.observer.emitters}
+    server.unwatch(str(tmp_path / "mkdocs.yml"))  # still known by its own path
+    assert (str(tmp_path), False) not in {(e.watch.path, e.watch.is_recursive) for e in server.observer.emitters}
+    server.server_close()
+
+
+def test_an_unknown_watch_leaves_the_observer_as_it_is(tmp_path: Path):
+    """With `--watch-theme` MkDocs watches more than the docs and the configuration: hands off."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.engine.mkdocs.serving import poll_every
+
+    for name in ("docs", "theme"):
+        (tmp_path / name).mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path))
+    server.watch(str(tmp_path / "docs"))
+    server.watch(str(tmp_path / "theme"))
+    observer = server.observer
+    poll_every(server, [str(tmp_path / "docs")])
+    assert server.observer is observer and observer.timeout == 0.5
     server.server_close()

@@ -110,6 +110,9 @@ def _watch_parent(parent: int) -> None:
     a `mkdocs serve` stopped with SIGTERM never closes its pool, and a worker would wait forever).
     Ctrl-C is for the parent, which stops the worker itself; the worker ignores it (no traceback)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # a forked worker inherits the server's handlers (engine/mkdocs/serving.py)
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -84,8 +84,8 @@ from ...render.structured import LANGUAGE, page_graph, script_text
 from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
 from .cache import BuildCache, list_theme_files_once
 from .offline import OFFLINE_FLAG
+from .serving import poll_every, stop_like_ctrl_c
 from .warnings import WarningCollector, parse_mkdocs_warning
-from .watching import poll_every
 
 SHARE_IMAGE = "assets/images/routewijzer-delen.png"
 """The link-preview image (docs/assets/images/, drawn by scripts/make_share_image.py): 1200 × 630."""
@@ -147,6 +147,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
+        if self.is_serve:
+            stop_like_ctrl_c()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -533,7 +535,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if not self.config.enabled:
             return server
-        poll_every(server)
+        poll_every(server, [config.docs_dir, config.config_file_path])
         server.watch(str(self.root / self.config.data_dir))
         # The first build has just finished (it never fails on bad data while serving).
         self.serve_state.finished(self.data_problems)
