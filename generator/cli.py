@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .catalog import Catalog
 from .load import load_catalog
+from .output.atomic import stop_like_ctrl_c
 from .problems import DataError, Problem
 
 if TYPE_CHECKING:
@@ -497,15 +498,17 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if threading.current_thread() is threading.main_thread():
-        # From here on Ctrl-C raises KeyboardInterrupt, so a build cleans up after itself.
+        # From here on Ctrl-C (and SIGTERM, SIGHUP) raise KeyboardInterrupt, so a build cleans up after itself.
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        stop_like_ctrl_c()
     try:
         return int(args.func(args))
-    except KeyboardInterrupt:
-        # Ctrl-C: one line, no traceback. A build writes into a temporary folder and swaps it in
-        # only when it succeeded, so the previous site/ is untouched.
+    except KeyboardInterrupt as exc:
+        # One line, no traceback. A build writes into a temporary folder and swaps it in only
+        # when it succeeded, so the previous site/ is untouched.
         where = (
             f" De vorige versie in {Path(args.site_dir).name}/ is niet aangeraakt." if args.command == "build" else ""
         )
-        print(f"Afgebroken met Ctrl-C.{where}", file=sys.stderr)
+        how = f"door {exc.args[0]}" if exc.args else "met Ctrl-C"
+        print(f"Afgebroken {how}.{where}", file=sys.stderr)
         return 130

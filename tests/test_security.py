@@ -203,6 +203,36 @@ def test_ctrl_c_during_build(scratch: Callable[..., Path]):
         assert not list(root.glob(".site.*"))
 
 
+@pytest.mark.slow
+def test_sigterm_during_check_removes_its_site_in_memory(scratch: Callable[..., Path], tmp_path_factory):
+    """A process manager or a closed terminal stops `make check` as Ctrl-C does: one line, exit 130,
+    and its throwaway site (in memory, output/scratch.py) removed, not left behind."""
+    root = scratch()
+    memory = tmp_path_factory.mktemp("memory")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ROUTEWIJZER_SCRATCH": str(memory), "ROUTEWIJZER_CACHE": "0"}
+    stopped = 0
+    for delay in (0.8, 1.6, 2.4, 3.2):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "check"],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=120)
+        if process.returncode == 0 or (process.returncode == -signal.SIGTERM and not err):
+            continue  # finished before the signal, or stopped before Python took over: nothing made
+        stopped += 1
+        assert process.returncode == 130, err
+        assert "Traceback" not in err + out
+        assert err.strip().splitlines()[-1] == "Afgebroken door SIGTERM."
+        assert not list(memory.iterdir()), list(memory.iterdir())
+    assert stopped, "every check finished before the signal; the test proves nothing"
+
+
 # --------------------------------------------------------------------------- the policy travels with the pages
 
 

@@ -61,6 +61,7 @@ from mkdocs.structure.files import File, Files
 from ...catalog import Catalog, Entry
 from ...load import load_catalog, load_history, load_last_changes
 from ...model import REGISTRY, Unknown
+from ...output.atomic import stop_like_ctrl_c
 from ...output.cache import DEFAULT_CACHE_DIR, ResultCache, cache_enabled
 from ...output.cms import EDITOR_PATH, editor_config, editor_config_yaml, key_order
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
@@ -84,7 +85,7 @@ from ...render.structured import LANGUAGE, page_graph, script_text
 from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
 from .cache import BuildCache, list_theme_files_once
 from .offline import OFFLINE_FLAG
-from .serving import poll_every, stop_like_ctrl_c
+from .serving import poll_every
 from .warnings import WarningCollector, parse_mkdocs_warning
 
 SHARE_IMAGE = "assets/images/routewijzer-delen.png"

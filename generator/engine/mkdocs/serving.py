@@ -9,17 +9,16 @@ five times a second costs about one percent of a core.
 
 MkDocs removes its build folder (in memory when there is room: output/scratch.py) only when it
 stops on Ctrl-C. Stopped with SIGTERM (a test, a process manager) or SIGHUP (a closed terminal),
-it left 35 MB behind every time. Those signals now stop it the way Ctrl-C does.
+it left 35 MB behind every time. Those signals now stop it the way Ctrl-C does
+(`output.atomic.stop_like_ctrl_c`, from the plugin's `on_startup`).
 """
 
 from __future__ import annotations
 
 import os
-import signal
-import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -63,17 +62,4 @@ def poll_every(server: LiveReloadServer, watched: Iterable[str], seconds: float 
             server.watch(path)
 
 
-def stop_like_ctrl_c() -> None:
-    """Make SIGTERM and SIGHUP stop the server as Ctrl-C does (MkDocs then removes its build folder)."""
-    if threading.current_thread() is not threading.main_thread():
-        return
-
-    def interrupt(signum: int, _frame: Any) -> None:
-        raise KeyboardInterrupt(signal.Signals(signum).name)
-
-    for name in ("SIGTERM", "SIGHUP"):  # Windows has no SIGHUP
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), interrupt)
-
-
-__all__ = ["POLL_INTERVAL_S", "poll_every", "stop_like_ctrl_c"]
+__all__ = ["POLL_INTERVAL_S", "poll_every"]
