@@ -12,6 +12,7 @@ outlives the command, so it never needs a disk.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 SCRATCH_ENV = "ROUTEWIJZER_SCRATCH"
@@ -24,7 +25,7 @@ ROOM_NEEDED = 512 * 2**20
 be as small as 64 MB, where a build would fail for want of room."""
 
 
-def scratch_root(environ: dict[str, str] | os._Environ[str] | None = None) -> str | None:
+def scratch_root(environ: Mapping[str, str] | None = None) -> str | None:
     """The folder to make throwaway sites in, or None for the usual temporary folder."""
     env = os.environ if environ is None else environ
     setting = env.get(SCRATCH_ENV, "").strip()
