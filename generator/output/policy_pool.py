@@ -62,7 +62,7 @@ def in_background(job: Callable[[], T]) -> Callable[[], T]:
     Where no worker would be used, or a fork is not safe (other threads running, no fork on this
     system), `job` runs here and now. What `job` raises is raised by the waiting function; its
     result must be picklable."""
-    if not use_worker(MIN_PAGES) or not _forkable():
+    if not forks_now():
         result = job()
         return lambda: result
     context = multiprocessing.get_context("fork")
@@ -95,6 +95,11 @@ def in_background(job: Callable[[], T]) -> Callable[[], T]:
         return value  # type: ignore[no-any-return]
 
     return wait
+
+
+def forks_now() -> bool:
+    """Whether `in_background` would start its job in a second process now (not run it here)."""
+    return use_worker(MIN_PAGES) and _forkable()
 
 
 def _forkable() -> bool:
@@ -180,4 +185,4 @@ class PagePolicyPool:
         self._executor.shutdown(wait=wait, cancel_futures=True)
 
 
-__all__ = ["MIN_PAGES", "PARALLEL_ENV", "Checked", "PagePolicyPool", "in_background", "use_worker"]
+__all__ = ["MIN_PAGES", "PARALLEL_ENV", "Checked", "PagePolicyPool", "forks_now", "in_background", "use_worker"]

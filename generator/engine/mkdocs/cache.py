@@ -31,8 +31,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,11 +41,11 @@ import markdown
 import mkdocs
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.theme import Theme
 
 from ...output.cache import ResultCache, code_digest, digest
 from ...output.sanitize import sanitize_page
+from .rendered import Render, render_to_data, replay, toc_data
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -185,19 +184,6 @@ def _packaged_uses_date(root: str) -> bool:
     )
 
 
-def _toc_data(items: Any) -> list[Any]:
-    return [[item.title, item.id, item.level, _toc_data(item.children)] for item in items]
-
-
-def _toc_from(data: list[Any]) -> list[AnchorLink]:
-    links = []
-    for title, id_, level, children in data:
-        link = AnchorLink(title, id_, level)
-        link.children = _toc_from(children)
-        links.append(link)
-    return links
-
-
 def _nav_data(items: Any) -> list[Any]:
     out: list[Any] = []
     for item in items:
@@ -211,26 +197,6 @@ def _nav_data(items: Any) -> list[Any]:
         else:
             out.append(["?", repr(item)])
     return out
-
-
-class _Capture(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.NOTSET)
-        self.records: list[list[Any]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append([record.name, record.levelno, record.getMessage()])
-
-
-@contextmanager
-def _captured() -> Iterator[_Capture]:
-    handler = _Capture()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
 
 
 class BuildCache:
@@ -279,50 +245,22 @@ class BuildCache:
         level = str(_PAGE_LOG.getEffectiveLevel())
         return digest(self._markdown_settings, self._files[1], level, page.file.src_uri, page.file.url, page.markdown)
 
-    def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
-        """`Page.render`, or its stored result when the same Markdown was rendered against the same site."""
+    def render(self, page: Page, config: MkDocsConfig, files: Files, render: Render = Page.render) -> None:
+        """`render` (`Page.render`), or its stored result when the same Markdown was rendered against the same site."""
         key = self._markdown_key(page, config, files)
         if key is not None:
             hit = self.store.get("markdown", key)
             if hit is not None:
-                self._replay(page, files, hit)
+                replay(page, files, hit)
                 return
-        with _captured() as capture:
-            Page.render(page, config, files)
-        if key is None:
-            return
-        links = page.links_to_anchors
-        self.store.put(
-            "markdown",
-            key,
-            {
-                "content": page.content,
-                "toc": _toc_data(page.toc),
-                "title": page._title_from_render,
-                "anchors": sorted(page.present_anchor_ids or ()),
-                "links": None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
-                "log": capture.records,
-            },
-        )
+        data = render_to_data(page, config, files, render)
+        if key is not None:
+            self.store.put("markdown", key, data)
 
-    @staticmethod
-    def _replay(page: Page, files: Files, hit: dict[str, Any]) -> None:
-        for name, level, message in hit["log"]:
-            logging.getLogger(name).log(level, message)
-        page.content = hit["content"]
-        toc = _toc_from(hit["toc"])
-        if toc:
-            toc[0].active = True  # type: ignore[attr-defined]  # as mkdocs.structure.toc.get_toc does
-        page.toc = TableOfContents(toc)
-        page._title_from_render = hit["title"]
-        page.present_anchor_ids = set(hit["anchors"])
-        if hit["links"] is not None:
-            links = {}
-            for src_uri, anchors in hit["links"].items():
-                target = files.get_file_from_path(src_uri)
-                assert target is not None  # the file list is part of the key
-                links[target] = dict(anchors)
-            page.links_to_anchors = links
+    def has_markdown(self, page: Page, config: MkDocsConfig, files: Files) -> bool:
+        """Whether `render` would find this page's rendering stored (its `markdown` as set)."""
+        key = self._markdown_key(page, config, files)
+        return key is not None and self.store.get("markdown", key) is not None
 
     # ---- templates
 
@@ -376,7 +314,7 @@ class BuildCache:
             str(page.is_homepage),
             meta,
             page.content or "",
-            json.dumps(_toc_data(page.toc), ensure_ascii=False),
+            json.dumps(toc_data(page.toc), ensure_ascii=False),
             neighbour(page.previous_page),
             neighbour(page.next_page),
             "\0".join(f"{a.title}" for a in page.ancestors),
@@ -427,7 +365,7 @@ class BuildCache:
                 str(page.title),
                 meta,
                 page.content or "",
-                json.dumps(_toc_data(page.toc), ensure_ascii=False),
+                json.dumps(toc_data(page.toc), ensure_ascii=False),
             )
             hit = self.store.get("search", key)
             if isinstance(hit, list):

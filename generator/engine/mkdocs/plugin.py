@@ -57,6 +57,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from ...catalog import Catalog, Entry
 from ...load import load_catalog, load_history, load_last_changes
@@ -85,6 +86,7 @@ from ...render.structured import LANGUAGE, page_graph, script_text
 from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
 from .cache import BuildCache, list_theme_files_once
 from .offline import OFFLINE_FLAG
+from .prerender import Prerender
 from .serving import poll_every
 from .warnings import WarningCollector, parse_mkdocs_warning
 
@@ -102,7 +104,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
-    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.routewijzer")
 
@@ -145,6 +146,9 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         """The page policy's worker process for this build (large sites on two or more cores)."""
         self._worker: PagePolicyPool | None = None
         self.nav: Navigation | None = None
+        self.prerender: Prerender | None = None
+        """The second process rendering pages' Markdown in this build (large sites, two or more cores)."""
+        self._prerender_due = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -357,6 +361,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         self.nav = nav
         self.policy_pool = None
+        self._end_prerender()
+        self._prerender_due = self.config.enabled and not self.is_serve
         if self.config.enabled and use_worker(len(files.documentation_pages())):
             if self._worker is None:  # one per process: `mkdocs serve` keeps it between rebuilds
                 self._worker = PagePolicyPool()
@@ -364,14 +370,27 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         return None
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
-        if self.config.enabled and self.cache is not None:
-            # MkDocs calls page.render(config, files) next; this page's call looks in the cache first.
-            page.render = functools.partial(self.cache.render, page)  # type: ignore[method-assign]
+        if not self.config.enabled:
+            return None
+        if self._prerender_due:
+            # The first page: from here on MkDocs renders pages' Markdown, and a copy of this process
+            # renders them from the other end (engine/mkdocs/prerender.py).
+            self._prerender_due = False
+            self.prerender = Prerender.start(
+                config, files, own_plugin=self, skip=self.cache.has_markdown if self.cache is not None else None
+            )
+        render = self.prerender.render if self.prerender is not None else Page.render
+        # MkDocs calls page.render(config, files) next; this page's call looks in the cache first.
+        if self.cache is not None:
+            page.render = functools.partial(self.cache.render, page, render=render)  # type: ignore[method-assign]
+        elif self.prerender is not None:
+            page.render = functools.partial(render, page)  # type: ignore[method-assign]
         return None
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.config.enabled:
             return None
+        self._end_prerender()
         # Theme partials name pages by their directory-style path ('snel-weg/'); `rw_page` turns that
         # into the page's real URL, which is 'snel-weg.html' in the offline copy (pages as files).
         env.filters["rw_page"] = page_filter({_directory_path(f.src_uri): f.url for f in files.documentation_pages()})
@@ -524,7 +543,13 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         if self.cache is not None:
             self.cache.finish()
 
+    def _end_prerender(self) -> None:
+        if self.prerender is not None:
+            self.prerender.close()
+            self.prerender = None
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._end_prerender()
         if self.policy_pool is not None:
             self.policy_pool.discard()
 

@@ -1,0 +1,131 @@
+"""Markdown rendered by a second process (generator/engine/mkdocs/prerender.py): the same site, the
+same warnings (strict mode still fails, each message once), and the build cache still used.
+
+Each build runs in a fresh process, as `python -m generator build` does: a fork needs a process
+without other threads, which pytest's is not. The harness below waits, before the first page is
+rendered, until the second process has claimed every page from a chosen one to the last, so the
+test knows which pages it renders; and prints how many pages the build took from it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.output.cache import CACHE_ENV
+from generator.output.policy_pool import PARALLEL_ENV
+from tests.conftest import ROOT
+from tests.test_reproducible import assert_identical
+
+HARNESS = """
+import os, sys, time
+from generator.cli import main
+from generator.engine.mkdocs import prerender
+
+start, close, replay = prerender.Prerender.start.__func__, prerender.Prerender.close, prerender.replay
+used, claimed, replayed = [], [], []
+
+def start_and_wait(cls, config, files, **options):
+    made = start(cls, config, files, **options)
+    first = os.environ.get("RW_TEST_FROM")
+    if made is not None and first:
+        index, deadline = made._order[first], time.monotonic() + 60
+        claimed.append(len(made._order) - index)
+        while made._claims[prerender.THERE] > index and time.monotonic() < deadline:
+            time.sleep(0.005)
+    return made
+
+def replay_and_note(page, files, data):
+    replayed.append(page.file.src_uri)
+    replay(page, files, data)
+
+def close_and_count(self):
+    used.append(self.used)
+    close(self)
+
+prerender.Prerender.start = classmethod(start_and_wait)
+prerender.Prerender.close = close_and_count
+prerender.replay = replay_and_note
+code = main(["build", "-q", "--site-dir", sys.argv[1]])
+print("used", sum(used), "claimed", sum(claimed), "replayed", *replayed)
+sys.exit(code)
+"""
+
+
+def build(
+    project: Path, site: str, *, parallel: bool | None, cache: bool = False, first: str = ""
+) -> tuple[int, int, str]:
+    """Build `project` into `site`: exit code, pages taken from the second process, and stderr.
+    With `first`, every page from that one to the last must have come from there. `parallel`: None
+    leaves the choice to the build (a second process from 200 pages on, with two or more cores)."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SOURCE_DATE_EPOCH": "1767225600",
+        "ROUTEWIJZER_REPO_URL": "https://github.com/example/routewijzer",
+        PARALLEL_ENV: "" if parallel is None else "1" if parallel else "0",
+        CACHE_ENV: "1" if cache else "0",
+        "RW_TEST_FROM": first,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", HARNESS, site], cwd=project, capture_output=True, text=True, env=env, timeout=300
+    )
+    words = result.stdout.split()
+    used = int(words[words.index("used") + 1]) if "used" in words else -1
+    claimed = int(words[words.index("claimed") + 1]) if "claimed" in words else 0
+    if first and parallel and not cache:  # the chosen page and every one after it came from the second process
+        assert first in words[words.index("replayed") :] and used >= claimed > 0, result.stdout
+    return result.returncode, used, result.stderr
+
+
+@pytest.fixture
+def project(scratch) -> Path:
+    pages = {
+        f"docs/pagina-{n}.md": f"# Pagina {n}\n\n## Kop {n}\n\nTekst {n}, zie [start](index.md).\n" for n in range(8)
+    }
+    return scratch({**pages, "docs/index.md": "# Start\n\nWelkom.\n"})
+
+
+def test_the_second_process_renders_pages_and_the_site_is_the_same(project: Path):
+    code, used, stderr = build(project, "serial", parallel=False)
+    assert code == 0, stderr
+    code, used, stderr = build(project, "parallel", parallel=True, first="pagina-0.md")
+    assert code == 0, stderr
+    # Every page from pagina-0.md on (the hand-written ones, then every generated one) came from there.
+    assert used >= 8, used
+    assert_identical(project / "serial", project / "parallel")
+
+
+def test_a_warning_found_by_the_second_process_fails_the_strict_build_once(project: Path):
+    (project / "docs/pagina-5.md").write_text("# Pagina 5\n\nZie [weg](bestaat-niet.md).\n", encoding="utf-8")
+    code, _, serial = build(project, "site", parallel=False)
+    assert code != 0
+    code, used, stderr = build(project, "site", parallel=True, first="pagina-5.md")
+    assert code != 0
+    assert used > 0
+    assert stderr.count("bestaat-niet.md") == serial.count("bestaat-niet.md") >= 1, stderr
+    assert not (project / "site").exists()
+
+
+def test_pages_the_cache_holds_are_not_rendered_again_and_the_site_is_the_same(project: Path):
+    code, used, stderr = build(project, "first", parallel=True, cache=True, first="pagina-0.md")
+    assert code == 0, stderr
+    assert used >= 8
+    code, used, stderr = build(project, "second", parallel=True, cache=True, first="pagina-0.md")
+    assert code == 0, stderr
+    assert used == 0  # every page's Markdown was in the cache; the second process left them alone
+    assert_identical(project / "first", project / "second")
+    code, _, stderr = build(project, "clean", parallel=False)
+    assert code == 0, stderr
+    assert_identical(project / "clean", project / "second")
+
+
+@pytest.mark.parametrize("parallel", [False, None])
+def test_no_second_process_when_turned_off_or_small(project: Path, parallel):
+    code, used, stderr = build(project, "site", parallel=parallel, first="pagina-0.md")
+    assert code == 0, stderr
+    assert used == 0
