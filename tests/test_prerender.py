@@ -27,7 +27,7 @@ from generator.cli import main
 from generator.engine.mkdocs import prerender
 
 start, close, replay = prerender.Prerender.start.__func__, prerender.Prerender.close, prerender.replay
-used, claimed, replayed = [], [], []
+used, claimed, replayed, searched = [], [], [], []
 
 def start_and_wait(cls, config, files, **options):
     made = start(cls, config, files, **options)
@@ -45,21 +45,23 @@ def replay_and_note(page, files, data):
 
 def close_and_count(self):
     used.append(self.used)
-    close(self)
+    extras = close(self)
+    searched.extend(extra for extra in extras if extra.get("search"))
+    return extras
 
 prerender.Prerender.start = classmethod(start_and_wait)
 prerender.Prerender.close = close_and_count
 prerender.replay = replay_and_note
 code = main(["build", "-q", "--site-dir", sys.argv[1]])
-print("used", sum(used), "claimed", sum(claimed), "replayed", *replayed)
+print("used", sum(used), "searched", len(searched), "claimed", sum(claimed), "replayed", *replayed)
 sys.exit(code)
 """
 
 
 def build(
     project: Path, site: str, *, parallel: bool | None, cache: bool = False, first: str = ""
-) -> tuple[int, int, str]:
-    """Build `project` into `site`: exit code, pages taken from the second process, and stderr.
+) -> tuple[int, int, str, str]:
+    """Build `project` into `site`: exit code, pages taken from the second process, stderr, stdout.
     With `first`, every page from that one to the last must have come from there. `parallel`: None
     leaves the choice to the build (a second process from 200 pages on, with two or more cores)."""
     env = {
@@ -79,7 +81,7 @@ def build(
     claimed = int(words[words.index("claimed") + 1]) if "claimed" in words else 0
     if first and parallel and not cache:  # the chosen page and every one after it came from the second process
         assert first in words[words.index("replayed") :] and used >= claimed > 0, result.stdout
-    return result.returncode, used, result.stderr
+    return result.returncode, used, result.stderr, result.stdout
 
 
 @pytest.fixture
@@ -91,20 +93,22 @@ def project(scratch) -> Path:
 
 
 def test_the_second_process_renders_pages_and_the_site_is_the_same(project: Path):
-    code, used, stderr = build(project, "serial", parallel=False)
+    code, used, stderr, stdout = build(project, "serial", parallel=False)
     assert code == 0, stderr
-    code, used, stderr = build(project, "parallel", parallel=True, first="pagina-0.md")
+    code, used, stderr, stdout = build(project, "parallel", parallel=True, first="pagina-0.md")
     assert code == 0, stderr
-    # Every page from pagina-0.md on (the hand-written ones, then every generated one) came from there.
+    # Every page from pagina-0.md on (the hand-written ones, then every generated one) came from there,
+    # with its search entries.
     assert used >= 8, used
+    assert f"searched {used} " in stdout
     assert_identical(project / "serial", project / "parallel")
 
 
 def test_a_warning_found_by_the_second_process_fails_the_strict_build_once(project: Path):
     (project / "docs/pagina-5.md").write_text("# Pagina 5\n\nZie [weg](bestaat-niet.md).\n", encoding="utf-8")
-    code, _, serial = build(project, "site", parallel=False)
+    code, _, serial, _ = build(project, "site", parallel=False)
     assert code != 0
-    code, used, stderr = build(project, "site", parallel=True, first="pagina-5.md")
+    code, used, stderr, _stdout = build(project, "site", parallel=True, first="pagina-5.md")
     assert code != 0
     assert used > 0
     assert stderr.count("bestaat-niet.md") == serial.count("bestaat-niet.md") >= 1, stderr
@@ -112,20 +116,20 @@ def test_a_warning_found_by_the_second_process_fails_the_strict_build_once(proje
 
 
 def test_pages_the_cache_holds_are_not_rendered_again_and_the_site_is_the_same(project: Path):
-    code, used, stderr = build(project, "first", parallel=True, cache=True, first="pagina-0.md")
+    code, used, stderr, stdout = build(project, "first", parallel=True, cache=True, first="pagina-0.md")
     assert code == 0, stderr
     assert used >= 8
-    code, used, stderr = build(project, "second", parallel=True, cache=True, first="pagina-0.md")
+    code, used, stderr, _stdout = build(project, "second", parallel=True, cache=True, first="pagina-0.md")
     assert code == 0, stderr
     assert used == 0  # every page's Markdown was in the cache; the second process left them alone
     assert_identical(project / "first", project / "second")
-    code, _, stderr = build(project, "clean", parallel=False)
+    code, _, stderr, _ = build(project, "clean", parallel=False)
     assert code == 0, stderr
     assert_identical(project / "clean", project / "second")
 
 
 @pytest.mark.parametrize("parallel", [False, None])
 def test_no_second_process_when_turned_off_or_small(project: Path, parallel):
-    code, used, stderr = build(project, "site", parallel=parallel, first="pagina-0.md")
+    code, used, stderr, _stdout = build(project, "site", parallel=parallel, first="pagina-0.md")
     assert code == 0, stderr
     assert used == 0

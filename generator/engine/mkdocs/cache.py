@@ -31,7 +31,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -199,6 +199,79 @@ def _nav_data(items: Any) -> list[Any]:
     return out
 
 
+def _search_index(config: MkDocsConfig) -> tuple[Any, str] | None:
+    """Material's search index of this build and a digest of its settings, or None without one."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    if plugin is None or index is None:
+        return None
+    if getattr(index, "add_entry_from_context", None) is None or not isinstance(getattr(index, "entries", None), list):
+        return None
+    return index, digest(_versions(), canonical(dict(plugin.config)))
+
+
+def _search_key(settings: str, page: Page) -> str | None:
+    """Everything Material's search reads of a page; None when its front matter cannot be written down."""
+    try:
+        meta = json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=_plain)
+    except TypeError:
+        return None
+    return digest(
+        settings,
+        page.url,
+        str(page.title),
+        meta,
+        page.content or "",
+        json.dumps(toc_data(page.toc), ensure_ascii=False),
+    )
+
+
+def search_entries(config: MkDocsConfig, page: Page) -> tuple[str, list[Any]] | None:
+    """The page's search entries as Material's search would add them now, with their key (`wrap_search`)."""
+    found = _search_index(config)
+    if found is None:
+        return None
+    index, settings = found
+    key = _search_key(settings, page)
+    if key is None:
+        return None
+    before = len(index.entries)
+    index.add_entry_from_context(page)
+    entries = index.entries[before:]
+    del index.entries[before:]
+    return key, entries
+
+
+def wrap_search(
+    config: MkDocsConfig,
+    lookup: Callable[[str], list[Any] | None],
+    keep: Callable[[str, list[Any]], None] | None = None,
+) -> None:
+    """Let Material's search take a page's entries from `lookup` (by `search_entries`' key) when it
+    has them; the entries it makes itself go to `keep`."""
+    found = _search_index(config)
+    if found is None:
+        return
+    index, settings = found
+    add, entries = index.add_entry_from_context, index.entries
+
+    def add_or_reuse(page: Page) -> None:
+        key = _search_key(settings, page)
+        if key is None:
+            add(page)
+            return
+        hit = lookup(key)
+        if hit is not None:
+            entries.extend(hit)
+            return
+        before = len(entries)
+        add(page)
+        if keep is not None:
+            keep(key, entries[before:])
+
+    index.add_entry_from_context = add_or_reuse
+
+
 class BuildCache:
     """The caches of one plugin instance: one per `mkdocs serve` process, one per `make check`."""
 
@@ -343,39 +416,20 @@ class BuildCache:
 
     # ---- Material's search index
 
-    def wrap_search(self, config: MkDocsConfig) -> None:
-        """Material's search plugin indexes each page by parsing its HTML; reuse its entries for the same page."""
-        plugin = config.plugins.get("material/search") or config.plugins.get("search")
-        index = getattr(plugin, "search_index", None)
-        add = getattr(index, "add_entry_from_context", None)
-        entries = getattr(index, "entries", None)
-        if plugin is None or index is None or add is None or not isinstance(entries, list):
-            return
-        settings = digest(_versions(), canonical(dict(plugin.config)))
+    def wrap_search(self, config: MkDocsConfig, also: Mapping[str, list[Any]] | None = None) -> None:
+        """Material's search plugin indexes each page by parsing its HTML; reuse its entries for the
+        same page: stored ones, or `also` (entries the second process made, prerender.py)."""
 
-        def cached_add(page: Page) -> None:
-            try:
-                meta = json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=_plain)
-            except TypeError:
-                add(page)
-                return
-            key = digest(
-                settings,
-                page.url,
-                str(page.title),
-                meta,
-                page.content or "",
-                json.dumps(toc_data(page.toc), ensure_ascii=False),
-            )
+        def lookup(key: str) -> list[Any] | None:
             hit = self.store.get("search", key)
             if isinstance(hit, list):
-                entries.extend(hit)
-                return
-            before = len(entries)
-            add(page)
-            self.store.put("search", key, entries[before:])
+                return hit
+            made = also.get(key) if also is not None else None
+            if made is not None:
+                self.store.put("search", key, made)
+            return made
 
-        index.add_entry_from_context = cached_add
+        wrap_search(config, lookup, lambda key, entries: self.store.put("search", key, entries))
 
     # ---- the page policy
 

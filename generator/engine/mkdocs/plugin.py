@@ -65,6 +65,7 @@ from ...model import REGISTRY, Unknown
 from ...output.atomic import stop_like_ctrl_c
 from ...output.cache import DEFAULT_CACHE_DIR, ResultCache, cache_enabled
 from ...output.cms import EDITOR_PATH, editor_config, editor_config_yaml, key_order
+from ...output.collector import fewer_collections
 from ...output.csp import inline_script_hashes, meta_policy, site_policy
 from ...output.dates import build_date
 from ...output.editor_bundle import bundle_files
@@ -84,9 +85,9 @@ from ...render.search import search_terms_json, written_page_keywords
 from ...render.site import AbbreviationDefinitions, SiteRenderer
 from ...render.structured import LANGUAGE, page_graph, script_text
 from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
-from .cache import BuildCache, list_theme_files_once
+from .cache import BuildCache, list_theme_files_once, search_entries, wrap_search
 from .offline import OFFLINE_FLAG
-from .prerender import Prerender
+from .prerender import Prerender, text_digest
 from .serving import poll_every
 from .warnings import WarningCollector, parse_mkdocs_warning
 
@@ -149,6 +150,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.prerender: Prerender | None = None
         """The second process rendering pages' Markdown in this build (large sites, two or more cores)."""
         self._prerender_due = False
+        self._restore_collector: Callable[[], None] | None = None
+        """Undoes `fewer_collections` (one-off builds, from the navigation to the end)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -363,6 +366,8 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         self.policy_pool = None
         self._end_prerender()
         self._prerender_due = self.config.enabled and not self.is_serve
+        if self.config.enabled and not self.is_serve and self._restore_collector is None:
+            self._restore_collector = fewer_collections()
         if self.config.enabled and use_worker(len(files.documentation_pages())):
             if self._worker is None:  # one per process: `mkdocs serve` keeps it between rebuilds
                 self._worker = PagePolicyPool()
@@ -377,7 +382,11 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             # renders them from the other end (engine/mkdocs/prerender.py).
             self._prerender_due = False
             self.prerender = Prerender.start(
-                config, files, own_plugin=self, skip=self.cache.has_markdown if self.cache is not None else None
+                config,
+                files,
+                own_plugin=self,
+                skip=self.cache.has_markdown if self.cache is not None else None,
+                after=self._after_render,
             )
         render = self.prerender.render if self.prerender is not None else Page.render
         # MkDocs calls page.render(config, files) next; this page's call looks in the cache first.
@@ -387,17 +396,30 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             page.render = functools.partial(render, page)  # type: ignore[method-assign]
         return None
 
+    def _after_render(self, page: Page, config: MkDocsConfig, files: Files) -> dict[str, Any]:
+        """In the second process, after it rendered a page: this plugin's `on_page_content`, and,
+        when no other plugin changes the content, the page's search entries (prerender.py)."""
+        content = page.content or ""
+        extra: dict[str, Any] = {"in": text_digest(content), "out": self._page_content(content, page)}
+        if all(getattr(hook, "__self__", None) is self for hook in config.plugins.events["page_content"]):
+            page.content = extra["out"]
+            extra["search"] = search_entries(config, page)
+        return extra
+
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.config.enabled:
             return None
-        self._end_prerender()
+        # Search entries the second process made, by their key (engine/mkdocs/cache.py, wrap_search).
+        made = dict(extra["search"] for extra in self._end_prerender() if extra.get("search"))
         # Theme partials name pages by their directory-style path ('snel-weg/'); `rw_page` turns that
         # into the page's real URL, which is 'snel-weg.html' in the offline copy (pages as files).
         env.filters["rw_page"] = page_filter({_directory_path(f.src_uri): f.url for f in files.documentation_pages()})
         if self.cache is None or self.nav is None:
+            if made:
+                wrap_search(config, made.get)
             return env
         self.cache.begin_templates(config, self.nav, files)
-        self.cache.wrap_search(config)
+        self.cache.wrap_search(config, also=made)
         return self.cache.wrap(env)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -476,6 +498,12 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        extra = self.prerender.extra(page.file.src_uri) if self.prerender is not None else None
+        if extra is not None and extra["in"] == text_digest(html):
+            return str(extra["out"])  # made by the second process from this very HTML
+        return self._page_content(html, page)
+
+    def _page_content(self, html: str, page: Page) -> str:
         # The last line of defence against hostile data: only what page content legitimately uses.
         html = sanitize_html(html)
         # An explained abbreviation must also explain itself to keyboard users: make it focusable.
@@ -542,14 +570,24 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
                 index.write_text(text, encoding="utf-8")
         if self.cache is not None:
             self.cache.finish()
+        self._collect_as_usual()
 
-    def _end_prerender(self) -> None:
-        if self.prerender is not None:
-            self.prerender.close()
-            self.prerender = None
+    def _end_prerender(self) -> list[dict[str, Any]]:
+        """The second process has ended; what it made after rendering pages this build used."""
+        if self.prerender is None:
+            return []
+        extras = self.prerender.close()
+        self.prerender = None
+        return extras
+
+    def _collect_as_usual(self) -> None:
+        if self._restore_collector is not None:
+            self._restore_collector()
+            self._restore_collector = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self._end_prerender()
+        self._collect_as_usual()
         if self.policy_pool is not None:
             self.policy_pool.discard()
 

@@ -34,15 +34,20 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
 
-Results = dict[str, tuple[str, dict[str, Any]]]
-"""Per page (src_uri): the digest of the Markdown it was rendered from, and `rendered.py`'s data."""
+After = Callable[[Page, "MkDocsConfig", "Files"], Any]
+"""Work for the copy after a page is rendered (the plugin's own `on_page_content`, search entries);
+what it returns, picklable, is the page's `extra` here."""
+
+Results = dict[str, tuple[str, dict[str, Any], Any]]
+"""Per page (src_uri): the digest of the Markdown it was rendered from, `rendered.py`'s data and
+what `After` returned for it (None when it logged anything: then this process does that work)."""
 
 HERE, THERE = 0, 1
 """The shared counters: the page after the last one this process claimed; the copy's lowest claim."""
 
 
-def markdown_digest(markdown: str | None) -> str:
-    return hashlib.blake2b((markdown or "").encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def text_digest(text: str | None) -> str:
+    return hashlib.blake2b((text or "").encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class Prerender:
@@ -53,6 +58,7 @@ class Prerender:
         self._claims = claims
         self._wait: Callable[[], Results] | None = wait
         self._results: Results = {}
+        self._used: dict[str, Any] = {}
         self.used = 0
         """How many pages came from the copy (for tests and benchmarks)."""
 
@@ -64,9 +70,10 @@ class Prerender:
         *,
         own_plugin: object,
         skip: Callable[[Page, MkDocsConfig, Files], bool] | None = None,
+        after: After | None = None,
     ) -> Prerender | None:
         """Fork the copy, or None where it would not pay or not be safe. `skip`: pages the copy
-        leaves alone after reading them (the build cache has them)."""
+        leaves alone after reading them (the build cache has them); `after`: see `After`."""
         pages = list(files.documentation_pages())
         if not use_worker(len(pages)) or not forks_now():
             return None
@@ -78,7 +85,7 @@ class Prerender:
         # The copy owns the last page from the start, so it always has one to do.
         claims = multiprocessing.get_context("fork").Array("q", [0, len(pages) - 1], lock=True)
         order = {file.src_uri: index for index, file in enumerate(pages)}
-        wait = in_background(lambda: _render_backwards(pages, config, files, claims, skip))
+        wait = in_background(lambda: _render_backwards(pages, config, files, claims, skip, after))
         return cls(order, claims, wait)
 
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -98,8 +105,9 @@ class Prerender:
                 return
             self._collect()
         found = self._results.get(src_uri)
-        if found is not None and found[0] == markdown_digest(page.markdown):
+        if found is not None and found[0] == text_digest(page.markdown):
             replay(page, files, found[1])
+            self._used[src_uri] = found[2]
             self.used += 1
         else:
             Page.render(page, config, files)
@@ -112,10 +120,17 @@ class Prerender:
         wait, self._wait = self._wait, None
         self._results = wait()
 
-    def close(self) -> None:
-        """After the last page (or a failed build): the copy has ended and its results are taken."""
+    def extra(self, src_uri: str) -> Any:
+        """What `After` returned for a page whose rendering came from the copy; else None."""
+        return self._used.get(src_uri)
+
+    def close(self) -> list[Any]:
+        """After the last page (or a failed build): the copy has ended; returns the pages' extras."""
         self._collect()
         self._results = {}
+        extras = [extra for extra in self._used.values() if extra is not None]
+        self._used = {}
+        return extras
 
 
 def _render_backwards(
@@ -124,6 +139,7 @@ def _render_backwards(
     files: Files,
     claims: Any,
     skip: Callable[[Page, MkDocsConfig, Files], bool] | None,
+    after: After | None,
 ) -> Results:
     """In the copy: render pages from the last one down to where this process has come."""
     capture = _collect_logging()
@@ -145,11 +161,16 @@ def _render_backwards(
             if skip is not None and skip(page, config, files):
                 continue
             Page.render(page, config, files)
+            data = page_data(page, list(capture.records))
+            logged = len(capture.records)
+            extra = after(page, config, files) if after is not None else None
+            if len(capture.records) != logged:
+                extra = None  # its messages belong to the build's own process, which does that work
         except Exception:  # rendered again in the build's own process, which reports the error
             continue
         finally:
             config._current_page = None
-        results[file.src_uri] = (markdown_digest(page.markdown), page_data(page, capture.records))
+        results[file.src_uri] = (text_digest(page.markdown), data, extra)
     return results
 
 
