@@ -116,7 +116,7 @@ def test_a_warning_found_by_the_second_process_fails_the_strict_build_once(proje
 
 
 def test_pages_the_cache_holds_are_not_rendered_again_and_the_site_is_the_same(project: Path):
-    code, used, stderr, stdout = build(project, "first", parallel=True, cache=True, first="pagina-0.md")
+    code, used, stderr, _ = build(project, "first", parallel=True, cache=True, first="pagina-0.md")
     assert code == 0, stderr
     assert used >= 8
     code, used, stderr, _stdout = build(project, "second", parallel=True, cache=True, first="pagina-0.md")
