@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.output.cache import CACHE_ENV
+from generator.output.cache import CACHE_ENV, DEFAULT_CACHE_DIR
 from generator.output.policy_pool import PARALLEL_ENV
 from tests.conftest import ROOT
 from tests.test_reproducible import assert_identical
@@ -26,11 +26,12 @@ import os, sys, time
 from generator.cli import main
 from generator.engine.mkdocs import prerender
 
-start, close, replay = prerender.Prerender.start.__func__, prerender.Prerender.close, prerender.replay
-used, claimed, replayed, searched = [], [], [], []
+start, replay = prerender.Halves.start.__func__, prerender.replay
+close_rendering, close_building = prerender.Prerender.close, prerender.Prebuild.close
+used, built, claimed, replayed, searched = [], [], [], [], []
 
-def start_and_wait(cls, config, files, **options):
-    made = start(cls, config, files, **options)
+def start_and_wait(cls, pages, job):
+    made = start(cls, pages, job)
     first = os.environ.get("RW_TEST_FROM")
     if made is not None and first:
         index, deadline = made._order[first], time.monotonic() + 60
@@ -45,15 +46,20 @@ def replay_and_note(page, files, data):
 
 def close_and_count(self):
     used.append(self.used)
-    extras = close(self)
+    extras = close_rendering(self)
     searched.extend(extra for extra in extras if extra.get("search"))
     return extras
 
-prerender.Prerender.start = classmethod(start_and_wait)
-prerender.Prerender.close = close_and_count
+def close_and_count_built(self):
+    close_building(self)
+    built.append(self.used)
+
+prerender.Halves.start = classmethod(start_and_wait)
 prerender.replay = replay_and_note
+prerender.Prerender.close = close_and_count
+prerender.Prebuild.close = close_and_count_built
 code = main(["build", "-q", "--site-dir", sys.argv[1]])
-print("used", sum(used), "searched", len(searched), "claimed", sum(claimed), "replayed", *replayed)
+print("built", sum(built), "used", sum(used), "searched", len(searched), "claimed", *claimed, "replayed", *replayed)
 sys.exit(code)
 """
 
@@ -78,9 +84,14 @@ def build(
     )
     words = result.stdout.split()
     used = int(words[words.index("used") + 1]) if "used" in words else -1
-    claimed = int(words[words.index("claimed") + 1]) if "claimed" in words else 0
-    if first and parallel and not cache:  # the chosen page and every one after it came from the second process
-        assert first in words[words.index("replayed") :] and used >= claimed > 0, result.stdout
+    if first and parallel and not cache and "claimed" in words:
+        # The chosen page and every one after it came from the second process: their Markdown
+        # (replayed here) and, when the build got that far, their whole page.
+        rendering = int(words[words.index("claimed") + 1])
+        assert first in words[words.index("replayed") :] and used >= rendering > 0, result.stdout
+        if result.returncode == 0:
+            building = int(words[words.index("claimed") + 2])
+            assert int(words[words.index("built") + 1]) >= building > 0, result.stdout
     return result.returncode, used, result.stderr, result.stdout
 
 
@@ -115,6 +126,11 @@ def test_a_warning_found_by_the_second_process_fails_the_strict_build_once(proje
     assert not (project / "site").exists()
 
 
+def cached(root: Path, space: str) -> int:
+    folder = root / DEFAULT_CACHE_DIR / space
+    return len(list(folder.glob("*.z"))) if folder.is_dir() else 0
+
+
 def test_pages_the_cache_holds_are_not_rendered_again_and_the_site_is_the_same(project: Path):
     code, used, stderr, _ = build(project, "first", parallel=True, cache=True, first="pagina-0.md")
     assert code == 0, stderr
@@ -123,6 +139,13 @@ def test_pages_the_cache_holds_are_not_rendered_again_and_the_site_is_the_same(p
     assert code == 0, stderr
     assert used == 0  # every page's Markdown was in the cache; the second process left them alone
     assert_identical(project / "first", project / "second")
+    # What the copy read from the cache was kept, and what it stored is there: nothing to redo.
+    counts = {space: cached(project, space) for space in ("markdown", "template", "page", "search")}
+    assert min(counts.values()) > 0
+    code, _, stderr, _ = build(project, "third", parallel=True, cache=True, first="pagina-0.md")
+    assert code == 0, stderr
+    assert {space: cached(project, space) for space in counts} == counts
+    assert_identical(project / "first", project / "third")
     code, _, stderr, _ = build(project, "clean", parallel=False)
     assert code == 0, stderr
     assert_identical(project / "clean", project / "second")

@@ -76,8 +76,23 @@ class ResultCache:
         self.folder = folder
         self._memory: dict[tuple[str, str], Any] = {}
         self._used: set[tuple[str, str]] = set()
+        self._journal: list[tuple[str, str, Any]] | None = None
         self.hits = 0
         self.misses = 0
+
+    def keep_a_journal(self) -> list[tuple[str, str, Any]]:
+        """In a forked copy of the build: from now on nothing is written to disk; every value read
+        (as `(space, key, None)`) or written is noted in the returned list, for `adopt`."""
+        self._journal = []
+        return self._journal
+
+    def adopt(self, journal: Iterable[tuple[str, str, Any]]) -> None:
+        """What a copy's journal says it read (kept by this build) and wrote (stored here)."""
+        for space, key, value in journal:
+            if value is None:
+                self._used.add((space, key))
+            else:
+                self.put(space, key, value)
 
     def get(self, space: str, key: str) -> Any | None:
         """The value stored under `key`, or None."""
@@ -85,6 +100,8 @@ class ResultCache:
         if item in self._memory:
             self._used.add(item)
             self.hits += 1
+            if self._journal is not None:
+                self._journal.append((space, key, None))
             return self._memory[item]
         value = self._read(space, key)
         if value is None:
@@ -92,6 +109,8 @@ class ResultCache:
             return None
         self._memory[item] = value
         self._used.add(item)
+        if self._journal is not None:
+            self._journal.append((space, key, None))
         self.hits += 1
         return value
 
@@ -100,6 +119,9 @@ class ResultCache:
         item = (space, key)
         self._memory[item] = value
         self._used.add(item)
+        if self._journal is not None:
+            self._journal.append((space, key, value))
+            return
         if self.folder is None:
             return
         folder = self.folder / space

@@ -246,16 +246,22 @@ def wrap_search(
     config: MkDocsConfig,
     lookup: Callable[[str], list[Any] | None],
     keep: Callable[[str, list[Any]], None] | None = None,
-) -> None:
-    """Let Material's search take a page's entries from `lookup` (by `search_entries`' key) when it
-    has them; the entries it makes itself go to `keep`."""
+    first: Callable[[Page], list[Any] | None] | None = None,
+) -> list[Any] | None:
+    """Let Material's search take a page's entries from `first` (by page: a page the second
+    process built, prerender.py) or `lookup` (by `search_entries`' key) when they have them; the
+    entries it makes itself go to `keep`. Returns Material's list of entries (None: no search)."""
     found = _search_index(config)
     if found is None:
-        return
+        return None
     index, settings = found
     add, entries = index.add_entry_from_context, index.entries
 
     def add_or_reuse(page: Page) -> None:
+        given = first(page) if first is not None else None
+        if given is not None:
+            entries.extend(given)
+            return
         key = _search_key(settings, page)
         if key is None:
             add(page)
@@ -270,6 +276,7 @@ def wrap_search(
             keep(key, entries[before:])
 
     index.add_entry_from_context = add_or_reuse
+    return entries  # type: ignore[no-any-return]
 
 
 class BuildCache:
@@ -416,7 +423,12 @@ class BuildCache:
 
     # ---- Material's search index
 
-    def wrap_search(self, config: MkDocsConfig, also: Mapping[str, list[Any]] | None = None) -> None:
+    def wrap_search(
+        self,
+        config: MkDocsConfig,
+        also: Mapping[str, list[Any]] | None = None,
+        first: Callable[[Page], list[Any] | None] | None = None,
+    ) -> list[Any] | None:
         """Material's search plugin indexes each page by parsing its HTML; reuse its entries for the
         same page: stored ones, or `also` (entries the second process made, prerender.py)."""
 
@@ -429,7 +441,7 @@ class BuildCache:
                 self.store.put("search", key, made)
             return made
 
-        wrap_search(config, lookup, lambda key, entries: self.store.put("search", key, entries))
+        return wrap_search(config, lookup, lambda key, entries: self.store.put("search", key, entries), first)
 
     # ---- the page policy
 

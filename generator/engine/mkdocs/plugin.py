@@ -55,7 +55,7 @@ import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -87,7 +87,7 @@ from ...render.structured import LANGUAGE, page_graph, script_text
 from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
 from .cache import BuildCache, list_theme_files_once, search_entries, wrap_search
 from .offline import OFFLINE_FLAG
-from .prerender import Prerender, text_digest
+from .prerender import Built, Prebuild, Prerender, replay_log, text_digest
 from .serving import poll_every
 from .warnings import WarningCollector, parse_mkdocs_warning
 
@@ -151,6 +151,10 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         """The second process rendering pages' Markdown in this build (large sites, two or more cores)."""
         self._prerender_due = False
         self._restore_collector: Callable[[], None] | None = None
+        self.prebuild: Prebuild | None = None
+        """The second process building pages (templates) in this build."""
+        self._from_copy: Built | None = None
+        """The page being built, when the copy built it (from `on_page_context` to `on_post_page`)."""
         """Undoes `fewer_collections` (one-off builds, from the navigation to the end)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -415,12 +419,64 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         # into the page's real URL, which is 'snel-weg.html' in the offline copy (pages as files).
         env.filters["rw_page"] = page_filter({_directory_path(f.src_uri): f.url for f in files.documentation_pages()})
         if self.cache is None or self.nav is None:
-            if made:
-                wrap_search(config, made.get)
-            return env
-        self.cache.begin_templates(config, self.nav, files)
-        self.cache.wrap_search(config, also=made)
-        return self.cache.wrap(env)
+            entries = wrap_search(config, made.get, first=self._entries_from_copy)
+        else:
+            self.cache.begin_templates(config, self.nav, files)
+            entries = self.cache.wrap_search(config, also=made, first=self._entries_from_copy)
+            env = self.cache.wrap(env)
+        env = self._templates_or_copy(env)
+        if not self.is_serve and self.nav is not None:
+            # From here on MkDocs builds pages from the first one, and a copy of this process builds
+            # them from the last one (engine/mkdocs/prerender.py).
+            search = config.plugins.get("material/search") or config.plugins.get("search")
+            self.prebuild = Prebuild.start(
+                config,
+                files,
+                self.nav,
+                env,
+                owners=(self, search) if search is not None else (self,),
+                in_copy=self._alone_in_copy,
+                search_entries=entries,
+                store=self.cache.store if self.cache is not None else None,
+            )
+        return env
+
+    def _alone_in_copy(self) -> None:
+        """In the copy that builds pages (prerender.py): this plugin checks its pages itself."""
+        self.policy_pool = None
+        self.prebuild = None
+        self._from_copy = None
+
+    def _entries_from_copy(self, page: Page) -> list[Any] | None:
+        built = self._from_copy
+        return built.entries if built is not None and built.page is page else None
+
+    def _templates_or_copy(self, env: jinja2.Environment) -> jinja2.Environment:
+        """The environment whose page templates give the page the copy built, when it built it."""
+        get_template = env.get_template
+        plugin = self
+
+        class FromCopy:
+            def __init__(self, template: jinja2.Template) -> None:
+                self._template = template
+
+            def render(self, *args: Any, **kwargs: Any) -> str:
+                built = plugin._from_copy
+                if built is not None:
+                    return built.output
+                return self._template.render(*args, **kwargs)
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(self._template, name)
+
+        def get_template_or_copy(name: Any, parent: str | None = None, globals: Any = None) -> Any:
+            template = get_template(name, parent, globals)
+            if parent is not None or globals is not None or not isinstance(name, str):
+                return template  # an {% extends %} or {% include %} inside a template
+            return FromCopy(template)
+
+        env.get_template = get_template_or_copy  # type: ignore[method-assign]
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.abbreviations is None or self.english_abbreviations is None:
@@ -455,10 +511,16 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             changed = self.last_changes.get(src)
             page.update_date = changed.isoformat() if changed else ""
 
+    @event_priority(100)  # before Material's search, which takes the entries of a page the copy built
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         if not self.config.enabled or self.catalog is None:
             return None
         src = page.file.src_uri
+        built = self.prebuild.take(src) if self.prebuild is not None else None
+        if built is not None:
+            built.page = page
+            self._from_copy = built
+            return None  # the copy built the whole page: nothing here is rendered
         # The theme's language switch (partials/rw-language.html) and hreflang links (rw-hreflang.html).
         other = self.alternates.get(src)
         if other is not None:
@@ -514,6 +576,13 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
+        built, self._from_copy = self._from_copy, None
+        if built is not None:
+            # Built and checked in the copy: its messages and what it read from and put in the cache.
+            replay_log(built.log)
+            if self.cache is not None:
+                self.cache.store.adopt(built.journal)
+            return output
         if self.policy_pool is not None:
             return self._final_later(output, page.file.src_uri, Path(page.file.abs_dest_path))
         return self._final(output, page.file.src_uri)
@@ -554,6 +623,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        self._end_prebuild()
         if self.policy_pool is not None:
             # Before anything reads the pages back: every page checked, and the changed ones rewritten.
             for checked in self.policy_pool.collect():
@@ -572,6 +642,12 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             self.cache.finish()
         self._collect_as_usual()
 
+    def _end_prebuild(self) -> None:
+        if self.prebuild is not None:
+            self.prebuild.close()
+            self.prebuild = None
+        self._from_copy = None
+
     def _end_prerender(self) -> list[dict[str, Any]]:
         """The second process has ended; what it made after rendering pages this build used."""
         if self.prerender is None:
@@ -587,6 +663,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
 
     def on_build_error(self, *, error: Exception) -> None:
         self._end_prerender()
+        self._end_prebuild()
         self._collect_as_usual()
         if self.policy_pool is not None:
             self.policy_pool.discard()

@@ -1,20 +1,26 @@
-"""Pages' Markdown rendered on a second core while MkDocs renders the others (large builds).
+"""The pages of a large build done by two processes, one from each end (two or more cores).
 
-MkDocs renders every page's Markdown in one process, one page after another, before it renders
-any template; at 2,000 records that was about half of a clean build, with the second core idle.
-So at the first page the build forks (`output.policy_pool.in_background`): the copy renders pages
-from the last one backwards while MkDocs renders from the first one forwards. Two counters in
-shared memory say how far each has come; each side claims a page under their lock before it
-renders it, so no page is rendered twice and none is left out. When MkDocs reaches the first page
-the copy claimed, the copy finishes the page it is on and hands over everything it rendered, as
-`rendered.py`'s data: the HTML, table of contents, title, anchors, links and log messages, which
-are logged here again (strict mode counts them as before).
+MkDocs works through a build's pages on one core, twice: first it renders every page's Markdown,
+then every page's template (with the plugins' hooks around both). At 2,000 records these two
+loops were nearly all of a clean build, with the second core idle but for the page policy's
+worker. So at the start of each loop the build forks (`output.policy_pool.in_background`): the
+copy does pages from the last one backwards while MkDocs does them from the first one forwards.
+Two counters in shared memory say how far each has come; each side claims a page under their
+lock before it starts on it, so no page is done twice and none is left out. When MkDocs reaches
+the first page the copy claimed, the copy finishes the page it is on and hands over what it made.
 
-A page the copy rendered is used only for the very Markdown it was rendered from: should this
-process's Markdown differ (a plugin that changes a page differently a second time), or rendering
-have failed there, the page is rendered here, where its error is reported as always. A plugin
-with its own `on_pre_page` hook (which the copy does not run) turns this off, as do small sites,
-one core, `ROUTEWIJZER_PARALLEL=0` and any moment a fork is not safe (`mkdocs serve`'s threads).
+- Markdown (`Prerender`, from the first page's `on_pre_page`): `rendered.py`'s data for each page
+  (HTML, table of contents, title, anchors, links, log messages), used only for the very Markdown
+  it was made from; plus whatever the plugin asks for after rendering (`After`).
+- Templates (`Prebuild`, from the plugin's `on_env`): each page exactly as MkDocs' own
+  `_build_page` makes it in the copy (its hooks, the theme, the page policy), the messages logged
+  meanwhile, the page's search entries and what the build cache read and stored there; this
+  process then writes the page as MkDocs always does.
+
+Messages the copy logged are logged here again (strict mode counts them as before). A page the
+copy could not do is done here, where its error is reported as always. Not used for small sites,
+on one core, with `ROUTEWIJZER_PARALLEL=0`, where a fork is not safe (`mkdocs serve`'s threads),
+or when another plugin hooks into the steps the copy takes over (see each `start`).
 """
 
 from __future__ import annotations
@@ -25,39 +31,132 @@ import multiprocessing
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import mkdocs.utils
+from mkdocs.commands.build import _build_page
 from mkdocs.structure.pages import Page
 
 from ...output.policy_pool import forks_now, in_background, use_worker
 from .rendered import LogCapture, page_data, replay
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
-
-After = Callable[[Page, "MkDocsConfig", "Files"], Any]
-"""Work for the copy after a page is rendered (the plugin's own `on_page_content`, search entries);
-what it returns, picklable, is the page's `extra` here."""
-
-Results = dict[str, tuple[str, dict[str, Any], Any]]
-"""Per page (src_uri): the digest of the Markdown it was rendered from, `rendered.py`'s data and
-what `After` returned for it (None when it logged anything: then this process does that work)."""
+    from mkdocs.structure.nav import Navigation
 
 HERE, THERE = 0, 1
 """The shared counters: the page after the last one this process claimed; the copy's lowest claim."""
+
+After = Callable[[Page, "MkDocsConfig", "Files"], Any]
+"""Work for the copy after it rendered a page's Markdown (the plugin's own `on_page_content`,
+search entries); what it returns, picklable, is the page's `extra` here."""
 
 
 def text_digest(text: str | None) -> str:
     return hashlib.blake2b((text or "").encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-class Prerender:
-    """The second process of one build and the pages it rendered."""
+def hooks_only_from(config: MkDocsConfig, events: tuple[str, ...], owners: tuple[object, ...]) -> bool:
+    """Whether every plugin hook for `events` belongs to one of `owners`."""
+    return all(
+        any(getattr(hook, "__self__", None) is owner for owner in owners)
+        for event in events
+        for hook in config.plugins.events[event]
+    )
 
-    def __init__(self, order: dict[str, int], claims: Any, wait: Callable[[], Results]) -> None:
+
+class Halves:
+    """The copy of one loop over the pages, and what it made, by page (src_uri)."""
+
+    def __init__(self, order: dict[str, int], claims: Any, wait: Callable[[], dict[str, Any]]) -> None:
         self._order = order
         self._claims = claims
-        self._wait: Callable[[], Results] | None = wait
-        self._results: Results = {}
+        self._wait: Callable[[], dict[str, Any]] | None = wait
+        self._results: dict[str, Any] = {}
+
+    @classmethod
+    def start(cls, pages: list[File], job: Callable[[File], Any]) -> Halves | None:
+        """Fork the copy, which calls `job` for pages from the last one backwards (a result of None:
+        nothing to hand over; an exception: the page is done here). None where a copy would not pay
+        or not be safe."""
+        if not use_worker(len(pages)) or not forks_now():
+            return None
+        # The copy owns the last page from the start, so it always has one to do.
+        claims = multiprocessing.get_context("fork").Array("q", [0, len(pages) - 1], lock=True)
+        order = {file.src_uri: index for index, file in enumerate(pages)}
+        return cls(order, claims, in_background(lambda: _backwards(pages, claims, job)))
+
+    def theirs(self, src_uri: str) -> bool:
+        """Whether the copy has done (or is doing) this page; if not, this process claims it now."""
+        index = self._order.get(src_uri)
+        if index is None:  # a page that appeared after the fork
+            return False
+        if self._wait is not None:
+            with self._claims.get_lock():
+                here = index < self._claims[THERE]
+                if here:
+                    self._claims[HERE] = max(self._claims[HERE], index + 1)
+            if here:
+                return False
+            self.close()
+        return bool(index >= self._claims[THERE])
+
+    def result(self, src_uri: str) -> Any:
+        """What the copy made of this page, or None."""
+        return self._results.get(src_uri)
+
+    def close(self) -> None:
+        """The copy claims nothing more; wait for it to end and take what it made."""
+        if self._wait is None:
+            return
+        with self._claims.get_lock():
+            self._claims[HERE] = len(self._order)
+        wait, self._wait = self._wait, None
+        self._results = wait()
+
+
+def _backwards(pages: list[File], claims: Any, job: Callable[[File], Any]) -> dict[str, Any]:
+    """In the copy: `job` for the pages from the last one down to where the other process has come."""
+    results: dict[str, Any] = {}
+    for index in range(len(pages) - 1, -1, -1):
+        with claims.get_lock():
+            if index < claims[HERE]:
+                break
+            claims[THERE] = index  # the last page: claimed before the fork (`Halves.start`)
+        try:
+            result = job(pages[index])
+        except Exception:  # done again in the build's own process, which reports the error
+            continue
+        if result is not None:
+            results[pages[index].src_uri] = result
+    return results
+
+
+def collect_logging() -> LogCapture:
+    """In a copy: every message is collected for the build's own process to log, none printed."""
+    capture = LogCapture()
+    root = logging.getLogger()
+    for name in ("mkdocs",):
+        logger = logging.getLogger(name)
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+        logger.propagate = True
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(capture)
+    return capture
+
+
+def replay_log(records: list[list[Any]]) -> None:
+    for name, level, message in records:
+        logging.getLogger(name).log(level, message)
+
+
+class Prerender:
+    """Markdown: the copy renders pages (after `on_page_markdown`, as MkDocs does) from the end."""
+
+    def __init__(self, halves: Halves) -> None:
+        self._halves = halves
         self._used: dict[str, Any] = {}
         self.used = 0
         """How many pages came from the copy (for tests and benchmarks)."""
@@ -72,39 +171,43 @@ class Prerender:
         skip: Callable[[Page, MkDocsConfig, Files], bool] | None = None,
         after: After | None = None,
     ) -> Prerender | None:
-        """Fork the copy, or None where it would not pay or not be safe. `skip`: pages the copy
-        leaves alone after reading them (the build cache has them); `after`: see `After`."""
-        pages = list(files.documentation_pages())
-        if not use_worker(len(pages)) or not forks_now():
+        """At the first page. `skip`: pages the copy leaves alone after reading them (the build
+        cache has them); `after`: see `After`. Not with another plugin's `on_pre_page` (which the
+        copy does not run)."""
+        if not hooks_only_from(config, ("pre_page",), (own_plugin,)):
             return None
-        others = [
-            hook for hook in config.plugins.events["pre_page"] if getattr(hook, "__self__", None) is not own_plugin
-        ]
-        if others:
-            return None
-        # The copy owns the last page from the start, so it always has one to do.
-        claims = multiprocessing.get_context("fork").Array("q", [0, len(pages) - 1], lock=True)
-        order = {file.src_uri: index for index, file in enumerate(pages)}
-        wait = in_background(lambda: _render_backwards(pages, config, files, claims, skip, after))
-        return cls(order, claims, wait)
+        capture: list[LogCapture] = []
+
+        def job(file: File) -> tuple[str, dict[str, Any], Any] | None:
+            if not capture:
+                capture.append(collect_logging())
+            records = capture[0].records = []
+            page = file.page if file.page is not None else Page(None, file, config)
+            config._current_page = page
+            try:
+                # What MkDocs does before it renders (commands/build.py, _populate_page).
+                page.read_source(config)
+                assert page.markdown is not None
+                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+                if skip is not None and skip(page, config, files):
+                    return None
+                Page.render(page, config, files)
+                data = page_data(page, list(records))
+                logged = len(records)
+                extra = after(page, config, files) if after is not None else None
+                if len(records) != logged:
+                    extra = None  # its messages belong to the build's own process, which does that work
+            finally:
+                config._current_page = None
+            return text_digest(page.markdown), data, extra
+
+        halves = Halves.start(list(files.documentation_pages()), job)
+        return cls(halves) if halves is not None else None
 
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         """`Page.render`: with the copy's result for this page, or here."""
         src_uri = page.file.src_uri
-        index = self._order.get(src_uri)
-        if index is None:  # a page that appeared after the fork
-            Page.render(page, config, files)
-            return
-        if self._wait is not None:
-            with self._claims.get_lock():
-                here = index < self._claims[THERE]
-                if here:
-                    self._claims[HERE] = max(self._claims[HERE], index + 1)
-            if here:
-                Page.render(page, config, files)
-                return
-            self._collect()
-        found = self._results.get(src_uri)
+        found = self._halves.result(src_uri) if self._halves.theirs(src_uri) else None
         if found is not None and found[0] == text_digest(page.markdown):
             replay(page, files, found[1])
             self._used[src_uri] = found[2]
@@ -112,78 +215,94 @@ class Prerender:
         else:
             Page.render(page, config, files)
 
-    def _collect(self) -> None:
-        if self._wait is None:
-            return
-        with self._claims.get_lock():
-            self._claims[HERE] = len(self._order)  # the copy claims nothing more
-        wait, self._wait = self._wait, None
-        self._results = wait()
-
     def extra(self, src_uri: str) -> Any:
         """What `After` returned for a page whose rendering came from the copy; else None."""
         return self._used.get(src_uri)
 
     def close(self) -> list[Any]:
         """After the last page (or a failed build): the copy has ended; returns the pages' extras."""
-        self._collect()
-        self._results = {}
+        self._halves.close()
         extras = [extra for extra in self._used.values() if extra is not None]
         self._used = {}
         return extras
 
 
-def _render_backwards(
-    pages: list[File],
-    config: MkDocsConfig,
-    files: Files,
-    claims: Any,
-    skip: Callable[[Page, MkDocsConfig, Files], bool] | None,
-    after: After | None,
-) -> Results:
-    """In the copy: render pages from the last one down to where this process has come."""
-    capture = _collect_logging()
-    results: Results = {}
-    for index in range(len(pages) - 1, -1, -1):
-        with claims.get_lock():
-            if index < claims[HERE]:
-                break
-            claims[THERE] = index  # the last page: claimed before the fork (`Prerender.start`)
-        file = pages[index]
-        page = file.page if file.page is not None else Page(None, file, config)
-        config._current_page = page
-        capture.records = []
-        try:
-            # What MkDocs does before it renders (commands/build.py, _populate_page).
-            page.read_source(config)
-            assert page.markdown is not None
-            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-            if skip is not None and skip(page, config, files):
-                continue
-            Page.render(page, config, files)
-            data = page_data(page, list(capture.records))
-            logged = len(capture.records)
-            extra = after(page, config, files) if after is not None else None
-            if len(capture.records) != logged:
-                extra = None  # its messages belong to the build's own process, which does that work
-        except Exception:  # rendered again in the build's own process, which reports the error
-            continue
-        finally:
-            config._current_page = None
-        results[file.src_uri] = (text_digest(page.markdown), data, extra)
-    return results
+class Built:
+    """One page as the copy built it."""
+
+    def __init__(self, output: str, log: list[list[Any]], entries: list[Any] | None, journal: list[Any]) -> None:
+        self.output = output
+        self.log = log
+        self.entries = entries
+        self.journal = journal
+        self.page: Page | None = None
+        """Here: the page object it is for, once MkDocs reached it."""
 
 
-def _collect_logging() -> LogCapture:
-    """In the copy: every message is collected for the build's own process to log, none printed."""
-    capture = LogCapture()
-    root = logging.getLogger()
-    for name in ("mkdocs",):
-        logger = logging.getLogger(name)
-        for handler in list(logger.handlers):
-            logger.removeHandler(handler)
-        logger.propagate = True
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    root.addHandler(capture)
-    return capture
+class Prebuild:
+    """Templates: the copy builds pages (MkDocs' `_build_page`, without writing them) from the end."""
+
+    def __init__(self, halves: Halves) -> None:
+        self._halves = halves
+        self.used = 0
+        """How many pages came from the copy (for tests and benchmarks)."""
+
+    @classmethod
+    def start(
+        cls,
+        config: MkDocsConfig,
+        files: Files,
+        nav: Navigation,
+        env: jinja2.Environment,
+        *,
+        owners: tuple[object, ...],
+        in_copy: Callable[[], None],
+        search_entries: Any = None,
+        store: Any = None,
+    ) -> Prebuild | None:
+        """At the end of `on_env`, with the environment MkDocs renders with. `owners`: the plugins
+        whose hooks may run around a page's template (the copy runs them for its pages; any other
+        plugin's hook turns this off); `in_copy`: called first in the copy (its plugin works alone
+        there); `search_entries`: Material's list of search entries; `store`: the build cache's."""
+        if not hooks_only_from(config, ("env", "nav", "page_context", "template_context", "post_page"), owners):
+            return None
+        pages = list(files.documentation_pages())
+        state: dict[str, Any] = {}
+
+        def job(file: File) -> Built | None:
+            if not state:
+                in_copy()
+                state["capture"] = collect_logging()
+                state["journal"] = store.keep_a_journal() if store is not None else []
+
+                def keep_output(content: bytes, output_path: str) -> None:
+                    state["written"] = content
+
+                mkdocs.utils.write_file = keep_output  # the copy writes no file: this process does
+            capture, journal = state["capture"], state["journal"]
+            capture.records, state["written"] = [], None
+            del journal[:]
+            before = len(search_entries) if search_entries is not None else 0
+            assert file.page is not None
+            _build_page(file.page, config, pages, nav, env)
+            entries = None
+            if search_entries is not None:
+                entries = search_entries[before:]
+                del search_entries[before:]
+            if state["written"] is None:  # an empty page, which MkDocs skips: done here
+                return None
+            output = state["written"].decode("utf-8")
+            return Built(output, list(capture.records), entries, list(journal))
+
+        halves = Halves.start(pages, job)
+        return cls(halves) if halves is not None else None
+
+    def take(self, src_uri: str) -> Built | None:
+        """The page as the copy built it (when it did), at the start of its `on_page_context`."""
+        built = self._halves.result(src_uri) if self._halves.theirs(src_uri) else None
+        if built is not None:
+            self.used += 1
+        return built
+
+    def close(self) -> None:
+        self._halves.close()
