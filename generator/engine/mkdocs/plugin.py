@@ -87,7 +87,7 @@ from ...render.structured import LANGUAGE, page_graph, script_text
 from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
 from .cache import BuildCache, list_theme_files_once, search_entries, wrap_search
 from .offline import OFFLINE_FLAG
-from .prerender import Built, Prebuild, Prerender, replay_log, text_digest
+from .prerender import Built, Prebuild, Prerender, replay_log, text_digest, with_built_pages
 from .serving import poll_every
 from .warnings import WarningCollector, parse_mkdocs_warning
 
@@ -151,11 +151,11 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         """The second process rendering pages' Markdown in this build (large sites, two or more cores)."""
         self._prerender_due = False
         self._restore_collector: Callable[[], None] | None = None
+        """Undoes `fewer_collections` (one-off builds, from the navigation to the end)."""
         self.prebuild: Prebuild | None = None
         """The second process building pages (templates) in this build."""
         self._from_copy: Built | None = None
         """The page being built, when the copy built it (from `on_page_context` to `on_post_page`)."""
-        """Undoes `fewer_collections` (one-off builds, from the navigation to the end)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -424,7 +424,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
             self.cache.begin_templates(config, self.nav, files)
             entries = self.cache.wrap_search(config, also=made, first=self._entries_from_copy)
             env = self.cache.wrap(env)
-        env = self._templates_or_copy(env)
+        env = with_built_pages(env, lambda: self._from_copy)
         if not self.is_serve and self.nav is not None:
             # From here on MkDocs builds pages from the first one, and a copy of this process builds
             # them from the last one (engine/mkdocs/prerender.py).
@@ -450,33 +450,6 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
     def _entries_from_copy(self, page: Page) -> list[Any] | None:
         built = self._from_copy
         return built.entries if built is not None and built.page is page else None
-
-    def _templates_or_copy(self, env: jinja2.Environment) -> jinja2.Environment:
-        """The environment whose page templates give the page the copy built, when it built it."""
-        get_template = env.get_template
-        plugin = self
-
-        class FromCopy:
-            def __init__(self, template: jinja2.Template) -> None:
-                self._template = template
-
-            def render(self, *args: Any, **kwargs: Any) -> str:
-                built = plugin._from_copy
-                if built is not None:
-                    return built.output
-                return self._template.render(*args, **kwargs)
-
-            def __getattr__(self, name: str) -> Any:
-                return getattr(self._template, name)
-
-        def get_template_or_copy(name: Any, parent: str | None = None, globals: Any = None) -> Any:
-            template = get_template(name, parent, globals)
-            if parent is not None or globals is not None or not isinstance(name, str):
-                return template  # an {% extends %} or {% include %} inside a template
-            return FromCopy(template)
-
-        env.get_template = get_template_or_copy  # type: ignore[method-assign]
-        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.abbreviations is None or self.english_abbreviations is None:

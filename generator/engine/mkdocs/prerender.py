@@ -306,3 +306,35 @@ class Prebuild:
 
     def close(self) -> None:
         self._halves.close()
+
+
+class _BuiltOrRendered:
+    """A page template whose `render` gives the page the copy built, when it built the current one."""
+
+    def __init__(self, template: jinja2.Template, built: Callable[[], Built | None]) -> None:
+        self._template = template
+        self._built = built
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        built = self._built()
+        if built is not None:
+            return built.output
+        return self._template.render(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._template, name)
+
+
+def with_built_pages(env: jinja2.Environment, built: Callable[[], Built | None]) -> jinja2.Environment:
+    """The environment whose page templates give `built()`'s output instead of rendering, when it
+    is a page (`built` says which page MkDocs is on: the plugin's `on_page_context` knows)."""
+    get_template = env.get_template
+
+    def get_template_or_built(name: Any, parent: str | None = None, globals: Any = None) -> Any:
+        template = get_template(name, parent, globals)
+        if parent is not None or globals is not None or not isinstance(name, str):
+            return template  # an {% extends %} or {% include %} inside a template
+        return _BuiltOrRendered(template, built)
+
+    env.get_template = get_template_or_built  # type: ignore[method-assign]
+    return env
