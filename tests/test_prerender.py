@@ -31,9 +31,11 @@ close_rendering, close_building = prerender.Prerender.close, prerender.Prebuild.
 used, built, claimed, replayed, searched = [], [], [], [], []
 
 def start_and_wait(cls, pages, job):
+    if os.environ.get("RW_TEST_COPY_DIES"):
+        job = lambda file: os._exit(3)
     made = start(cls, pages, job)
     first = os.environ.get("RW_TEST_FROM")
-    if made is not None and first:
+    if made is not None and first and not os.environ.get("RW_TEST_COPY_DIES"):
         index, deadline = made._order[first], time.monotonic() + 60
         claimed.append(len(made._order) - index)
         while made._claims[prerender.THERE] > index and time.monotonic() < deadline:
@@ -65,7 +67,7 @@ sys.exit(code)
 
 
 def build(
-    project: Path, site: str, *, parallel: bool | None, cache: bool = False, first: str = ""
+    project: Path, site: str, *, parallel: bool | None, cache: bool = False, first: str = "", dies: bool = False
 ) -> tuple[int, int, str, str]:
     """Build `project` into `site`: exit code, pages taken from the second process, stderr, stdout.
     With `first`, every page from that one to the last must have come from there. `parallel`: None
@@ -78,13 +80,14 @@ def build(
         PARALLEL_ENV: "" if parallel is None else "1" if parallel else "0",
         CACHE_ENV: "1" if cache else "0",
         "RW_TEST_FROM": first,
+        "RW_TEST_COPY_DIES": "1" if dies else "",
     }
     result = subprocess.run(
         [sys.executable, "-c", HARNESS, site], cwd=project, capture_output=True, text=True, env=env, timeout=300
     )
     words = result.stdout.split()
     used = int(words[words.index("used") + 1]) if "used" in words else -1
-    if first and parallel and not cache and "claimed" in words:
+    if first and parallel and not cache and not dies and "claimed" in words:
         # The chosen page and every one after it came from the second process: their Markdown
         # (replayed here) and, when the build got that far, their whole page.
         rendering = int(words[words.index("claimed") + 1])
@@ -149,6 +152,15 @@ def test_pages_the_cache_holds_are_not_rendered_again_and_the_site_is_the_same(p
     code, _, stderr, _ = build(project, "clean", parallel=False)
     assert code == 0, stderr
     assert_identical(project / "clean", project / "second")
+
+
+def test_a_copy_that_dies_leaves_its_pages_to_the_build(project: Path):
+    code, _, stderr, _ = build(project, "serial", parallel=False)
+    assert code == 0, stderr
+    code, used, stderr, stdout = build(project, "parallel", parallel=True, first="pagina-0.md", dies=True)
+    assert code == 0, stderr
+    assert used == 0 and "built 0 " in stdout, stdout
+    assert_identical(project / "serial", project / "parallel")
 
 
 @pytest.mark.parametrize("parallel", [False, None])

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
 
+log = logging.getLogger("mkdocs.plugins.routewijzer")
+
 HERE, THERE = 0, 1
 """The shared counters: the page after the last one this process claimed; the copy's lowest claim."""
 
@@ -112,7 +114,11 @@ class Halves:
         with self._claims.get_lock():
             self._claims[HERE] = len(self._order)
         wait, self._wait = self._wait, None
-        self._results = wait()
+        try:
+            self._results = wait()
+        except Exception as exc:  # the copy died (killed, out of memory): this process does its pages
+            log.info(f"Het tweede bouwproces stopte onverwacht ({exc}); deze build doet die pagina's zelf.")
+            self._results = {}
 
 
 def _backwards(pages: list[File], claims: Any, job: Callable[[File], Any]) -> dict[str, Any]:
