@@ -244,7 +244,7 @@ def search_entries(config: MkDocsConfig, page: Page) -> tuple[str, list[Any]] | 
 
 def wrap_search(
     config: MkDocsConfig,
-    lookup: Callable[[str], list[Any] | None],
+    lookup: Callable[[str], list[Any] | None] | None,
     keep: Callable[[str, list[Any]], None] | None = None,
     first: Callable[[Page], list[Any] | None] | None = None,
 ) -> list[Any] | None:
@@ -262,11 +262,11 @@ def wrap_search(
         if given is not None:
             entries.extend(given)
             return
-        key = _search_key(settings, page)
-        if key is None:
+        key = _search_key(settings, page) if lookup is not None or keep is not None else None
+        if key is None:  # nothing to look up or keep by key
             add(page)
             return
-        hit = lookup(key)
+        hit = lookup(key) if lookup is not None else None
         if hit is not None:
             entries.extend(hit)
             return

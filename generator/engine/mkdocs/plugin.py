@@ -87,7 +87,8 @@ from ...render.structured import LANGUAGE, page_graph, script_text
 from ...render.wayfind import MUNICIPALITIES_PATH, Marks, help_lines, municipalities_json, page_marks, written_marks
 from .cache import BuildCache, list_theme_files_once, search_entries, wrap_search
 from .offline import OFFLINE_FLAG
-from .prerender import Built, Prebuild, Prerender, replay_log, text_digest, with_built_pages
+from .prerender import Built, Prebuild, Prerender, hooks_only_from, text_digest, with_built_pages
+from .rendered import replay_log
 from .serving import poll_every
 from .warnings import WarningCollector, parse_mkdocs_warning
 
@@ -405,7 +406,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         when no other plugin changes the content, the page's search entries (prerender.py)."""
         content = page.content or ""
         extra: dict[str, Any] = {"in": text_digest(content), "out": self._page_content(content, page)}
-        if all(getattr(hook, "__self__", None) is self for hook in config.plugins.events["page_content"]):
+        if hooks_only_from(config, ("page_content",), (self,)):
             page.content = extra["out"]
             extra["search"] = search_entries(config, page)
         return extra
@@ -419,7 +420,7 @@ class RoutewijzerPlugin(BasePlugin[RoutewijzerConfig]):  # type: ignore[no-untyp
         # into the page's real URL, which is 'snel-weg.html' in the offline copy (pages as files).
         env.filters["rw_page"] = page_filter({_directory_path(f.src_uri): f.url for f in files.documentation_pages()})
         if self.cache is None or self.nav is None:
-            entries = wrap_search(config, made.get, first=self._entries_from_copy)
+            entries = wrap_search(config, made.get if made else None, first=self._entries_from_copy)
         else:
             self.cache.begin_templates(config, self.nav, files)
             entries = self.cache.wrap_search(config, also=made, first=self._entries_from_copy)

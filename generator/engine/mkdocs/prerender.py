@@ -141,21 +141,14 @@ def _backwards(pages: list[File], claims: Any, job: Callable[[File], Any]) -> di
 def collect_logging() -> LogCapture:
     """In a copy: every message is collected for the build's own process to log, none printed."""
     capture = LogCapture()
-    root = logging.getLogger()
-    for name in ("mkdocs",):
-        logger = logging.getLogger(name)
-        for handler in list(logger.handlers):
-            logger.removeHandler(handler)
-        logger.propagate = True
+    root, mkdocs_log = logging.getLogger(), logging.getLogger("mkdocs")
+    for handler in list(mkdocs_log.handlers):
+        mkdocs_log.removeHandler(handler)
+    mkdocs_log.propagate = True  # to the capture below, once
     for handler in list(root.handlers):
         root.removeHandler(handler)
     root.addHandler(capture)
     return capture
-
-
-def replay_log(records: list[list[Any]]) -> None:
-    for name, level, message in records:
-        logging.getLogger(name).log(level, message)
 
 
 class Prerender:

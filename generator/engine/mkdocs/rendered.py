@@ -83,8 +83,7 @@ def page_data(page: Page, log: list[list[Any]]) -> dict[str, Any]:
 
 def replay(page: Page, files: Files, data: dict[str, Any]) -> None:
     """Set on `page` what rendering it set, and log its messages again (strict mode counts them)."""
-    for name, level, message in data["log"]:
-        logging.getLogger(name).log(level, message)
+    replay_log(data["log"])
     page.content = data["content"]
     toc = _toc_from(data["toc"])
     if toc:
@@ -99,3 +98,9 @@ def replay(page: Page, files: Files, data: dict[str, Any]) -> None:
             assert target is not None  # rendered against this very file list
             links[target] = dict(anchors)
         page.links_to_anchors = links
+
+
+def replay_log(records: list[list[Any]]) -> None:
+    """Log messages a `LogCapture` kept (in this process or a copy of it) again, as they were."""
+    for name, level, message in records:
+        logging.getLogger(name).log(level, message)
